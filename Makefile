@@ -1,0 +1,73 @@
+# The lightweight audit framework: kernel patch, test kernel and userspace.
+#
+#   make             install missing Debian packages, build the patched UML
+#                    kernel and the userspace programs
+#   make run         boot the patched kernel with auditd and sample rules,
+#                    run a demo workload and print the records it produced
+#   make shell       an interactive shell in the same guest
+#   make check       unit tests, KUnit suites and integration tests in UML
+#   make patch       dist/audit-6.12.patch against the pristine Debian tree
+#   make kernel-path the absolute path of the built UML kernel
+
+TOP      := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+BUILD    ?= $(TOP)/build
+SRC      := $(BUILD)/src
+UMLOUT   := $(BUILD)/um
+KERNEL   := $(UMLOUT)/linux
+JOBS     ?= $(shell nproc)
+KMAKE    := $(MAKE) -C $(SRC) O=$(UMLOUT) ARCH=um SUBARCH=x86_64 -j$(JOBS)
+
+# Everything the kernel build reads from this repository.
+KERNEL_INPUTS := $(shell cd $(TOP) && find kernel include security lib \
+		   patches configs scripts/prepare-tree scripts/stock-files \
+		   -type f 2>/dev/null)
+
+.PHONY: all deps kernel userspace check unit-tests integration kunit \
+	run shell patch kernel-path clean distclean tree
+
+all: kernel userspace
+
+deps:
+	@$(TOP)/scripts/install-deps
+
+tree: deps
+	@$(TOP)/scripts/prepare-tree $(BUILD)
+
+$(UMLOUT)/.config: $(TOP)/configs/um.config $(BUILD)/src/.prepared
+	@mkdir -p $(UMLOUT)
+	$(KMAKE) -s defconfig >/dev/null
+	cd $(SRC) && ARCH=um scripts/kconfig/merge_config.sh -m -O $(UMLOUT) \
+		$(UMLOUT)/.config $(TOP)/configs/um.config >/dev/null
+	$(KMAKE) -s olddefconfig
+	@$(TOP)/scripts/check-config $(TOP)/configs/um.config $@
+
+$(BUILD)/src/.prepared:
+	@$(MAKE) -s tree
+
+kernel: tree
+	@$(MAKE) -s $(UMLOUT)/.config
+	+$(KMAKE) -s linux
+
+kernel-path:
+	@echo $(KERNEL)
+
+include $(TOP)/userspace.mk
+
+patch: tree
+	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
+
+check: all
+	@$(TOP)/tests/run-all
+
+run: all
+	@$(TOP)/scripts/uml-boot --demo
+
+shell: all
+	@$(TOP)/scripts/uml-boot --shell
+
+clean:
+	rm -rf $(UMLOUT) $(TOP)/dist
+	$(MAKE) -s userspace-clean
+
+distclean:
+	rm -rf $(BUILD) $(TOP)/dist

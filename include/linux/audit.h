@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The in-kernel interface of the lightweight audit framework.
+ *
+ * Any subsystem emits audit records through the printk-like record API
+ * below (audit_log_start / audit_log_format / audit_log_end, or audit_log
+ * for a one-liner).  The syscall hooks further down are called by the
+ * architecture's syscall entry/exit code, the VFS and other subsystems to
+ * describe the current system call.
+ *
+ * What is not implemented yet is an inline no-op here and is listed on
+ * Documentation/audit/status.rst.
+ */
+#ifndef _LINUX_AUDIT_H_
+#define _LINUX_AUDIT_H_
+
+#include <linux/sched.h>
+#include <linux/ptrace.h>
+#include <linux/audit_arch.h>
+#include <uapi/linux/audit.h>
+#include <uapi/linux/netfilter/nf_tables.h>
+#include <uapi/linux/fanotify.h>
+
+/* Sentinels for "no inode / device recorded". */
+#define AUDIT_INO_UNSET		((u64)-1)
+#define AUDIT_DEV_UNSET		((dev_t)-1)
+
+/* Values of audit_enabled. */
+#define AUDIT_OFF		0
+#define AUDIT_ON		1
+#define AUDIT_LOCKED		2
+
+struct audit_buffer;
+struct audit_context;
+struct audit_watch;
+struct audit_tree;
+struct audit_fsnotify_mark;
+struct filename;
+struct inode;
+struct dentry;
+struct file;
+struct path;
+struct linux_binprm;
+struct mq_attr;
+struct sigevent;
+struct kern_ipc_perm;
+struct open_how;
+struct netlink_skb_parms;
+struct sk_buff;
+struct cred;
+
+/* Reply payload of AUDIT_SIGNAL_INFO: who last signalled the daemon. */
+struct audit_sig_info {
+	uid_t		uid;
+	pid_t		pid;
+	char		ctx[];
+};
+
+/*
+ * One comparison of a filter rule.  The LSMs see rules through this
+ * structure (security_audit_rule_known and friends), so the members they
+ * read keep their names: type, op and lsm_rule.
+ */
+struct audit_field {
+	u32 type;	/* AUDIT_PID, AUDIT_UID, ... */
+	u32 op;		/* Audit_equal, Audit_not_equal, ... */
+	union {
+		u32 val;
+		kuid_t uid;
+		kgid_t gid;
+		struct {
+			char *lsm_str;	/* the context text, as given */
+			void *lsm_rule;	/* the LSM's compiled form */
+		};
+	};
+};
+
+/* A filter rule as the kernel keeps it. */
+struct audit_krule {
+	u32			pflags;		/* AUDIT_LOGINUID_LEGACY */
+	u32			flags;		/* AUDIT_FILTER_* list */
+	u32			listnr;
+	u32			action;		/* AUDIT_NEVER, AUDIT_ALWAYS */
+	u32			mask[AUDIT_BITMASK_SIZE]; /* syscalls */
+	u32			buflen;
+	u32			field_count;
+	char			*filterkey;
+	struct audit_field	*fields;
+	struct audit_field	*arch_f;
+	struct audit_field	*inode_f;
+	struct audit_watch	*watch;
+	struct audit_tree	*tree;
+	struct audit_fsnotify_mark *exe;
+	struct list_head	rlist;
+	struct list_head	list;
+	u64			prio;
+};
+
+#define AUDIT_LOGINUID_LEGACY	0x1
+
+/* Kinds of time adjustment an NTP_ADJUST record reports. */
+enum audit_ntp_type {
+	AUDIT_NTP_OFFSET, AUDIT_NTP_FREQ, AUDIT_NTP_STATUS,
+	AUDIT_NTP_TAI, AUDIT_NTP_TICK, AUDIT_NTP_ADJUST,
+	AUDIT_NTP_NVALS
+};
+
+#ifdef CONFIG_AUDITSYSCALL
+struct audit_ntp_val {
+	long long oldval;
+	long long newval;
+};
+
+struct audit_ntp_data {
+	struct audit_ntp_val vals[AUDIT_NTP_NVALS];
+};
+#else
+struct audit_ntp_data {};
+#endif
+
+/* Netfilter configuration operations reported by NETFILTER_CFG records. */
+enum audit_nfcfgop {
+	AUDIT_XT_OP_REGISTER, AUDIT_XT_OP_REPLACE, AUDIT_XT_OP_UNREGISTER,
+	AUDIT_NFT_OP_TABLE_REGISTER, AUDIT_NFT_OP_TABLE_UNREGISTER,
+	AUDIT_NFT_OP_CHAIN_REGISTER, AUDIT_NFT_OP_CHAIN_UNREGISTER,
+	AUDIT_NFT_OP_RULE_REGISTER, AUDIT_NFT_OP_RULE_UNREGISTER,
+	AUDIT_NFT_OP_SET_REGISTER, AUDIT_NFT_OP_SET_UNREGISTER,
+	AUDIT_NFT_OP_SETELEM_REGISTER, AUDIT_NFT_OP_SETELEM_UNREGISTER,
+	AUDIT_NFT_OP_GEN_REGISTER,
+	AUDIT_NFT_OP_OBJ_REGISTER, AUDIT_NFT_OP_OBJ_UNREGISTER,
+	AUDIT_NFT_OP_OBJ_RESET,
+	AUDIT_NFT_OP_FLOWTABLE_REGISTER, AUDIT_NFT_OP_FLOWTABLE_UNREGISTER,
+	AUDIT_NFT_OP_SETELEM_RESET, AUDIT_NFT_OP_RULE_RESET,
+	AUDIT_NFT_OP_INVALID,
+};
+
+/* Syscall classes (perm= rules); the tables live in lib/audit.c. */
+int __init audit_register_class(int class, unsigned int *list);
+int audit_classify_syscall(int abi, unsigned int syscall);
+int audit_classify_arch(int arch);
+
+/* Kinds of name a syscall touches (PATH record nametype=). */
+#define AUDIT_TYPE_UNKNOWN	0
+#define AUDIT_TYPE_NORMAL	1
+#define AUDIT_TYPE_PARENT	2
+#define AUDIT_TYPE_CHILD_DELETE	3
+#define AUDIT_TYPE_CHILD_CREATE	4
+
+#define AUDITSC_ARGS		6
+
+/* TTY auditing flags (AUDIT_TTY_GET/SET). */
+#define AUDIT_TTY_ENABLE	BIT(0)
+#define AUDIT_TTY_LOG_PASSWD	BIT(1)
+
+/* Flags of audit_inode(). */
+#define AUDIT_INODE_PARENT	1
+#define AUDIT_INODE_HIDDEN	2
+#define AUDIT_INODE_NOEVAL	4
+
+#ifdef CONFIG_AUDIT_COMPAT_GENERIC
+#define audit_is_compat(arch)	(!((arch) & __AUDIT_ARCH_64BIT))
+#else
+#define audit_is_compat(arch)	false
+#endif
+
+#ifdef CONFIG_AUDIT
+/*
+ * AUDIT_OFF, AUDIT_ON or AUDIT_LOCKED.  Read without locks by callers that
+ * only want to skip work when auditing is off; written by kernel/audit.c.
+ */
+extern u32 audit_enabled;
+
+/* The record API: kernel/audit_record.c. */
+struct audit_buffer *audit_log_start(struct audit_context *ctx, gfp_t gfp_mask,
+				     int type);
+__printf(2, 3)
+void audit_log_format(struct audit_buffer *ab, const char *fmt, ...);
+void audit_log_end(struct audit_buffer *ab);
+__printf(4, 5)
+void audit_log(struct audit_context *ctx, gfp_t gfp_mask, int type,
+	       const char *fmt, ...);
+
+bool audit_string_contains_control(const char *string, size_t len);
+void audit_log_n_hex(struct audit_buffer *ab, const unsigned char *buf,
+		     size_t len);
+void audit_log_n_string(struct audit_buffer *ab, const char *buf, size_t n);
+void audit_log_n_untrustedstring(struct audit_buffer *ab, const char *string,
+				 size_t n);
+void audit_log_untrustedstring(struct audit_buffer *ab, const char *string);
+void audit_log_d_path(struct audit_buffer *ab, const char *prefix,
+		      const struct path *path);
+void audit_log_key(struct audit_buffer *ab, char *key);
+void audit_log_path_denied(int type, const char *operation);
+int audit_log_task_context(struct audit_buffer *ab);
+void audit_log_task_info(struct audit_buffer *ab);
+
+/* A record could not be delivered: count it and apply the failure policy. */
+void audit_log_lost(const char *message);
+
+/* The LSM's policy changed: recompile the rules that name its contexts. */
+int audit_update_lsm_rules(void);
+
+int audit_set_loginuid(kuid_t loginuid);
+
+static inline kuid_t audit_get_loginuid(struct task_struct *tsk)
+{
+	return tsk->loginuid;
+}
+
+static inline unsigned int audit_get_sessionid(struct task_struct *tsk)
+{
+	return tsk->sessionid;
+}
+
+/* Called on every signal sent; records who signals the audit daemon. */
+int audit_signal_info(int sig, struct task_struct *t);
+
+#else /* !CONFIG_AUDIT */
+
+#define audit_enabled AUDIT_OFF
+
+static inline struct audit_buffer *audit_log_start(struct audit_context *ctx,
+						   gfp_t gfp_mask, int type)
+{
+	return NULL;
+}
+
+static inline __printf(2, 3)
+void audit_log_format(struct audit_buffer *ab, const char *fmt, ...)
+{ }
+static inline void audit_log_end(struct audit_buffer *ab)
+{ }
+static inline __printf(4, 5)
+void audit_log(struct audit_context *ctx, gfp_t gfp_mask, int type,
+	       const char *fmt, ...)
+{ }
+static inline bool audit_string_contains_control(const char *string,
+						 size_t len)
+{
+	return false;
+}
+
+static inline void audit_log_n_hex(struct audit_buffer *ab,
+				   const unsigned char *buf, size_t len)
+{ }
+static inline void audit_log_n_string(struct audit_buffer *ab,
+				      const char *buf, size_t n)
+{ }
+static inline void audit_log_n_untrustedstring(struct audit_buffer *ab,
+					       const char *string, size_t n)
+{ }
+static inline void audit_log_untrustedstring(struct audit_buffer *ab,
+					     const char *string)
+{ }
+static inline void audit_log_d_path(struct audit_buffer *ab,
+				    const char *prefix,
+				    const struct path *path)
+{ }
+static inline void audit_log_key(struct audit_buffer *ab, char *key)
+{ }
+static inline void audit_log_path_denied(int type, const char *operation)
+{ }
+static inline int audit_log_task_context(struct audit_buffer *ab)
+{
+	return 0;
+}
+
+static inline void audit_log_task_info(struct audit_buffer *ab)
+{ }
+static inline kuid_t audit_get_loginuid(struct task_struct *tsk)
+{
+	return INVALID_UID;
+}
+
+static inline unsigned int audit_get_sessionid(struct task_struct *tsk)
+{
+	return AUDIT_SID_UNSET;
+}
+
+static inline int audit_signal_info(int sig, struct task_struct *t)
+{
+	return 0;
+}
+#endif /* CONFIG_AUDIT */
+
+static inline bool audit_loginuid_set(struct task_struct *tsk)
+{
+	return uid_valid(audit_get_loginuid(tsk));
+}
+
+/*
+ * The syscall hooks.  Per-task syscall contexts are not implemented yet:
+ * no task ever carries an audit_context, so every record is a standalone
+ * event with its own serial and the hooks below do nothing.  Each is listed
+ * as missing on Documentation/audit/status.rst.
+ */
+#define audit_n_rules	0
+#define audit_signals	0
+
+static inline int audit_alloc(struct task_struct *task)
+{
+	return 0;
+}
+
+static inline void audit_free(struct task_struct *task)
+{ }
+static inline void audit_set_context(struct task_struct *task,
+				     struct audit_context *ctx)
+{
+#ifdef CONFIG_AUDITSYSCALL
+	task->audit_context = ctx;
+#endif
+}
+
+static inline struct audit_context *audit_context(void)
+{
+#ifdef CONFIG_AUDITSYSCALL
+	return current->audit_context;
+#else
+	return NULL;
+#endif
+}
+
+static inline bool audit_dummy_context(void)
+{
+	return true;
+}
+
+static inline void audit_uring_entry(u8 op)
+{ }
+static inline void audit_uring_exit(int success, long code)
+{ }
+static inline void audit_syscall_entry(int major, unsigned long a0,
+				       unsigned long a1, unsigned long a2,
+				       unsigned long a3)
+{ }
+static inline void audit_syscall_exit(void *pt_regs)
+{ }
+static inline struct filename *audit_reusename(const __user char *name)
+{
+	return NULL;
+}
+
+static inline void audit_getname(struct filename *name)
+{ }
+static inline void audit_inode(struct filename *name,
+			       const struct dentry *dentry,
+			       unsigned int aflags)
+{ }
+static inline void audit_file(struct file *file)
+{ }
+static inline void audit_inode_parent_hidden(struct filename *name,
+					     const struct dentry *dentry)
+{ }
+static inline void audit_inode_child(struct inode *parent,
+				     const struct dentry *dentry,
+				     const unsigned char type)
+{ }
+static inline void audit_core_dumps(long signr)
+{ }
+static inline void audit_seccomp(unsigned long syscall, long signr, int code)
+{ }
+static inline void audit_seccomp_actions_logged(const char *names,
+						const char *old_names, int res)
+{ }
+static inline void audit_ptrace(struct task_struct *t)
+{ }
+static inline void audit_ipc_obj(struct kern_ipc_perm *ipcp)
+{ }
+static inline void audit_ipc_set_perm(unsigned long qbytes, uid_t uid,
+				      gid_t gid, umode_t mode)
+{ }
+static inline void audit_bprm(struct linux_binprm *bprm)
+{ }
+static inline int audit_socketcall(int nargs, unsigned long *args)
+{
+	return 0;
+}
+
+static inline int audit_socketcall_compat(int nargs, u32 *args)
+{
+	return 0;
+}
+
+static inline void audit_fd_pair(int fd1, int fd2)
+{ }
+static inline int audit_sockaddr(int len, void *addr)
+{
+	return 0;
+}
+
+static inline void audit_mq_open(int oflag, umode_t mode, struct mq_attr *attr)
+{ }
+static inline void audit_mq_sendrecv(mqd_t mqdes, size_t msg_len,
+				     unsigned int msg_prio,
+				     const struct timespec64 *abs_timeout)
+{ }
+static inline void audit_mq_notify(mqd_t mqdes,
+				   const struct sigevent *notification)
+{ }
+static inline void audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat)
+{ }
+static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
+				       const struct cred *new,
+				       const struct cred *old)
+{
+	return 0;
+}
+
+static inline void audit_log_capset(const struct cred *new,
+				    const struct cred *old)
+{ }
+static inline void audit_mmap_fd(int fd, int flags)
+{ }
+static inline void audit_openat2_how(struct open_how *how)
+{ }
+static inline void audit_log_kern_module(const char *name)
+{ }
+static inline void audit_fanotify(u32 response,
+				  struct fanotify_response_info_audit_rule *friar)
+{ }
+static inline void audit_tk_injoffset(struct timespec64 offset)
+{ }
+static inline void audit_ntp_init(struct audit_ntp_data *ad)
+{ }
+static inline void audit_ntp_set_old(struct audit_ntp_data *ad,
+				     enum audit_ntp_type type, long long val)
+{ }
+static inline void audit_ntp_set_new(struct audit_ntp_data *ad,
+				     enum audit_ntp_type type, long long val)
+{ }
+static inline void audit_ntp_log(const struct audit_ntp_data *ad)
+{ }
+static inline void audit_log_nfcfg(const char *name, u8 af,
+				   unsigned int nentries,
+				   enum audit_nfcfgop op, gfp_t gfp)
+{ }
+
+#endif /* _LINUX_AUDIT_H_ */

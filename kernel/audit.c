@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The audit core's state and policy: whether auditing is on, what happens
+ * when a record is lost (the failure policy), the audit= and
+ * audit_backlog_limit= boot parameters, the feature bits, the details of
+ * the current task that many records carry (auid, ses, subj, exe, tty),
+ * /proc/self/loginuid, and start-up.
+ *
+ * Configuration is written only under audit_cmd_mutex, by the netlink
+ * control channel; everything else reads it locklessly with READ_ONCE.
+ */
+#include <linux/audit.h>
+#include <linux/cred.h>
+#include <linux/file.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/printk.h>
+#include <linux/ratelimit.h>
+#include <linux/sched/signal.h>
+#include <linux/security.h>
+#include <linux/tty.h>
+
+#include "audit.h"
+
+/* Configuration (see kernel/audit.h for the locking rule). */
+u32 audit_enabled = AUDIT_OFF;
+EXPORT_SYMBOL_GPL(audit_enabled);
+u32 audit_failure = AUDIT_FAIL_PRINTK;
+u32 audit_backlog_limit = 64;
+u32 audit_backlog_wait_time = 60 * HZ;
+
+atomic_t audit_lost = ATOMIC_INIT(0);
+atomic_t audit_backlog_wait_time_actual = ATOMIC_INIT(0);
+
+DEFINE_MUTEX(audit_cmd_mutex);
+
+/* Set by audit_init(); cleared for good by audit=0. */
+static bool audit_ready;
+static bool audit_off_at_boot;
+
+bool audit_is_ready(void)
+{
+	return READ_ONCE(audit_ready);
+}
+
+/* ---- boot parameters ---- */
+
+static int __init audit_boot_enable(char *str)
+{
+	bool on;
+
+	if (!strcasecmp(str, "off"))
+		on = false;
+	else if (!strcasecmp(str, "on"))
+		on = true;
+	else if (kstrtobool(str, &on)) {
+		pr_err("audit: audit=%s is not 0, 1, off or on; auditing stays off\n",
+		       str);
+		on = false;
+	}
+	audit_off_at_boot = !on;
+	audit_enabled = on ? AUDIT_ON : AUDIT_OFF;
+	pr_info("audit: %s at boot\n", on ? "enabled" : "disabled");
+	return 1;
+}
+__setup("audit=", audit_boot_enable);
+
+static int __init audit_boot_backlog(char *str)
+{
+	u32 limit;
+
+	if (kstrtou32(str, 0, &limit)) {
+		pr_err("audit: audit_backlog_limit=%s is not a number; keeping %u\n",
+		       str, audit_backlog_limit);
+		return 1;
+	}
+	audit_backlog_limit = limit;
+	return 1;
+}
+__setup("audit_backlog_limit=", audit_boot_backlog);
+
+/* ---- the failure policy ---- */
+
+void audit_log_lost(const char *message)
+{
+	static DEFINE_RATELIMIT_STATE(lost_rs, HZ, 10);
+	int lost = atomic_inc_return(&audit_lost);
+
+	switch (READ_ONCE(audit_failure)) {
+	case AUDIT_FAIL_SILENT:
+		break;
+	case AUDIT_FAIL_PANIC:
+		panic("audit: %s (lost=%d)\n", message, lost);
+		break;
+	default:
+		if (__ratelimit(&lost_rs))
+			pr_warn("audit: %s: lost=%d rate_limit=%u backlog_limit=%u\n",
+				message, lost, READ_ONCE(audit_rate.limit),
+				READ_ONCE(audit_backlog_limit));
+		break;
+	}
+}
+EXPORT_SYMBOL(audit_log_lost);
+
+/* ---- features (AUDIT_GET_FEATURE / AUDIT_SET_FEATURE) ---- */
+
+#define AUDIT_FEATURES_KNOWN	GENMASK(AUDIT_LAST_FEATURE, 0)
+
+/* Protected by audit_cmd_mutex for writes; bits read with READ_ONCE. */
+static u32 audit_feature_bits;
+static u32 audit_feature_locks;
+
+static const char *const audit_feature_names[AUDIT_LAST_FEATURE + 1] = {
+	[AUDIT_FEATURE_ONLY_UNSET_LOGINUID] = "only_unset_loginuid",
+	[AUDIT_FEATURE_LOGINUID_IMMUTABLE] = "loginuid_immutable",
+};
+
+bool audit_feature_is_set(int feature)
+{
+	return READ_ONCE(audit_feature_bits) & BIT(feature);
+}
+
+void audit_features_get(struct audit_features *af)
+{
+	af->vers = AUDIT_FEATURE_VERSION;
+	af->mask = AUDIT_FEATURES_KNOWN;
+	af->features = READ_ONCE(audit_feature_bits);
+	af->lock = READ_ONCE(audit_feature_locks);
+}
+
+static void audit_log_feature_change(int bit, bool old, bool new,
+				     bool old_lock, bool new_lock, bool ok)
+{
+	struct audit_buffer *ab;
+
+	if (audit_enabled == AUDIT_OFF)
+		return;
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_FEATURE_CHANGE);
+	if (!ab)
+		return;
+	audit_log_task_info(ab);
+	audit_log_format(ab, " feature=%s old=%u new=%u old_lock=%u new_lock=%u res=%d",
+			 audit_feature_names[bit], old, new, old_lock, new_lock,
+			 ok);
+	audit_log_end(ab);
+}
+
+/* All or nothing: a locked or unknown bit refuses the whole request. */
+int audit_features_set(const struct audit_features *af)
+{
+	u32 bits = audit_feature_bits, locks = audit_feature_locks;
+	int i;
+
+	lockdep_assert_held(&audit_cmd_mutex);
+	if (af->vers != AUDIT_FEATURE_VERSION)
+		return -EINVAL;
+	if (af->mask & ~AUDIT_FEATURES_KNOWN)
+		return -EINVAL;
+
+	for (i = 0; i <= AUDIT_LAST_FEATURE; i++) {
+		u32 b = BIT(i);
+
+		if (!(af->mask & b) || !(locks & b))
+			continue;
+		if ((af->features & b) != (bits & b) || !(af->lock & b)) {
+			audit_log_feature_change(i, bits & b, af->features & b,
+						 1, af->lock & b, false);
+			return -EPERM;
+		}
+	}
+
+	for (i = 0; i <= AUDIT_LAST_FEATURE; i++) {
+		u32 b = BIT(i);
+
+		if (!(af->mask & b))
+			continue;
+		audit_log_feature_change(i, bits & b, af->features & b,
+					 locks & b, af->lock & b, true);
+	}
+	WRITE_ONCE(audit_feature_bits, (bits & ~af->mask) | (af->features & af->mask));
+	WRITE_ONCE(audit_feature_locks, (locks & ~af->mask) | (af->lock & af->mask));
+	return 0;
+}
+
+/* ---- details of the current task ---- */
+
+void audit_log_session_info(struct audit_buffer *ab)
+{
+	audit_log_format(ab, " auid=%u ses=%u",
+			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
+			 audit_get_sessionid(current));
+}
+
+/* " subj=CONTEXT" when an LSM labels tasks; an error when it failed. */
+int audit_log_task_context(struct audit_buffer *ab)
+{
+	char *ctx = NULL;
+	u32 secid, len;
+	int err;
+
+	security_current_getsecid_subj(&secid);
+	if (!secid)
+		return 0;
+	err = security_secid_to_secctx(secid, &ctx, &len);
+	if (err) {
+		if (err != -EINVAL)
+			audit_log_lost("cannot get the task's security context");
+		return err;
+	}
+	audit_log_format(ab, " subj=%s", ctx);
+	security_release_secctx(ctx, len);
+	return 0;
+}
+EXPORT_SYMBOL(audit_log_task_context);
+
+static void audit_log_tty(struct audit_buffer *ab)
+{
+	struct tty_struct *tty = get_current_tty();
+
+	audit_log_format(ab, " tty=%s", tty ? tty_name(tty) : "(none)");
+	tty_kref_put(tty);
+}
+
+static void audit_log_exe(struct audit_buffer *ab, struct mm_struct *mm)
+{
+	struct file *exe;
+
+	if (!mm) {
+		audit_log_format(ab, " exe=(null)");
+		return;
+	}
+	exe = get_mm_exe_file(mm);
+	if (!exe) {
+		audit_log_format(ab, " exe=(null)");
+		return;
+	}
+	audit_log_d_path(ab, " exe=", &exe->f_path);
+	fput(exe);
+}
+
+/* The identity block of task-related records: ppid= ... exe= subj=. */
+void audit_log_task_info(struct audit_buffer *ab)
+{
+	const struct cred *cred = current_cred();
+	char comm[TASK_COMM_LEN];
+
+	if (!ab)
+		return;
+	audit_log_format(ab, "ppid=%d pid=%d auid=%u uid=%u gid=%u euid=%u suid=%u fsuid=%u egid=%u sgid=%u fsgid=%u",
+			 task_ppid_nr(current), task_tgid_nr(current),
+			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
+			 from_kuid(&init_user_ns, cred->uid),
+			 from_kgid(&init_user_ns, cred->gid),
+			 from_kuid(&init_user_ns, cred->euid),
+			 from_kuid(&init_user_ns, cred->suid),
+			 from_kuid(&init_user_ns, cred->fsuid),
+			 from_kgid(&init_user_ns, cred->egid),
+			 from_kgid(&init_user_ns, cred->sgid),
+			 from_kgid(&init_user_ns, cred->fsgid));
+	audit_log_tty(ab);
+	audit_log_format(ab, " ses=%u comm=", audit_get_sessionid(current));
+	audit_log_untrustedstring(ab, get_task_comm(comm, current));
+	audit_log_exe(ab, current->mm);
+	audit_log_task_context(ab);
+}
+EXPORT_SYMBOL(audit_log_task_info);
+
+void audit_log_config_change(const char *name, u32 new, u32 old, bool ok)
+{
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_CONFIG_CHANGE);
+	if (!ab)
+		return;
+	audit_log_format(ab, "op=set %s=%u old=%u", name, new, old);
+	audit_log_session_info(ab);
+	if (audit_log_task_context(ab))
+		ok = false;
+	audit_log_format(ab, " res=%d", ok);
+	audit_log_end(ab);
+}
+
+/* A link or file access refused by the protected_* sysctls. */
+void audit_log_path_denied(int type, const char *operation)
+{
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled))
+		return;
+	ab = audit_log_start(audit_context(), GFP_KERNEL, type);
+	if (!ab)
+		return;
+	audit_log_format(ab, "op=%s ", operation);
+	audit_log_task_info(ab);
+	audit_log_format(ab, " res=0");
+	audit_log_end(ab);
+}
+
+/* ---- who signalled the daemon (AUDIT_SIGNAL_INFO) ---- */
+
+static DEFINE_SPINLOCK(audit_sig_lock);	/* protects the three below */
+static kuid_t audit_sig_uid = INVALID_UID;
+static pid_t audit_sig_pid;
+static u32 audit_sig_secid;
+
+int audit_signal_info(int sig, struct task_struct *t)
+{
+	kuid_t auid, uid;
+
+	if (sig != SIGTERM && sig != SIGHUP && sig != SIGUSR1 && sig != SIGUSR2)
+		return 0;
+	if (!audit_daemon_is(task_tgid(t)))
+		return 0;
+
+	auid = audit_get_loginuid(current);
+	uid = uid_valid(auid) ? auid : current_uid();
+	spin_lock(&audit_sig_lock);
+	audit_sig_uid = uid;
+	audit_sig_pid = task_tgid_nr(current);
+	security_current_getsecid_subj(&audit_sig_secid);
+	spin_unlock(&audit_sig_lock);
+	return 0;
+}
+
+void audit_signal_info_get(kuid_t *uid, pid_t *pid, u32 *secid)
+{
+	spin_lock(&audit_sig_lock);
+	*uid = audit_sig_uid;
+	*pid = audit_sig_pid;
+	*secid = audit_sig_secid;
+	spin_unlock(&audit_sig_lock);
+}
+
+/* ---- /proc/self/loginuid ---- */
+
+static atomic_t audit_session_id = ATOMIC_INIT(0);
+
+static int audit_loginuid_may_change(kuid_t new)
+{
+	if (!audit_loginuid_set(current))
+		return 0;
+	if (audit_feature_is_set(AUDIT_FEATURE_LOGINUID_IMMUTABLE))
+		return -EPERM;
+	if (!capable(CAP_AUDIT_CONTROL))
+		return -EPERM;
+	if (audit_feature_is_set(AUDIT_FEATURE_ONLY_UNSET_LOGINUID) &&
+	    uid_valid(new))
+		return -EPERM;
+	return 0;
+}
+
+int audit_set_loginuid(kuid_t loginuid)
+{
+	kuid_t old = audit_get_loginuid(current);
+	unsigned int old_ses = audit_get_sessionid(current);
+	unsigned int ses = AUDIT_SID_UNSET;
+	struct audit_buffer *ab;
+	int err;
+
+	err = audit_loginuid_may_change(loginuid);
+	if (!err && uid_valid(loginuid)) {
+		do {
+			ses = atomic_inc_return(&audit_session_id);
+		} while (ses == AUDIT_SID_UNSET);
+	}
+	if (!err) {
+		current->sessionid = ses;
+		current->loginuid = loginuid;
+	}
+
+	if (!READ_ONCE(audit_enabled))
+		return err;
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_LOGIN);
+	if (!ab)
+		return err;
+	audit_log_format(ab, "pid=%d uid=%u", task_tgid_nr(current),
+			 from_kuid(&init_user_ns, current_uid()));
+	audit_log_task_context(ab);
+	audit_log_format(ab, " old-auid=%u auid=%u",
+			 from_kuid(&init_user_ns, old),
+			 from_kuid(&init_user_ns, loginuid));
+	audit_log_tty(ab);
+	audit_log_format(ab, " old-ses=%u ses=%u res=%d", old_ses,
+			 err ? old_ses : ses, !err);
+	audit_log_end(ab);
+	return err;
+}
+
+/* LSM policy reloads recompile LSM rule fields; there are no rules yet. */
+int audit_update_lsm_rules(void)
+{
+	return 0;
+}
+
+/* ---- start-up ---- */
+
+static int __init audit_init(void)
+{
+	int err;
+
+	if (audit_off_at_boot) {
+		pr_info("audit: disabled by audit=0; nothing set up\n");
+		return 0;
+	}
+	audit_ratelimit_init(&audit_rate, 0, ktime_get_ns());
+	err = audit_netlink_init();
+	if (err)
+		panic("audit: cannot create the netlink socket: %d\n", err);
+	WRITE_ONCE(audit_ready, true);
+	pr_info("audit: initialized (enabled=%u backlog_limit=%u)\n",
+		audit_enabled, audit_backlog_limit);
+	audit_log(NULL, GFP_KERNEL, AUDIT_KERNEL, "state=initialized audit_enabled=%u res=1",
+		  audit_enabled);
+	return 0;
+}
+postcore_initcall(audit_init);

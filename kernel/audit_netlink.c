@@ -1,0 +1,558 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The NETLINK_AUDIT control channel: status (AUDIT_GET / AUDIT_SET),
+ * features, user messages, signal info, TTY auditing switches, and the
+ * registration of the audit daemon.
+ *
+ * Requests are handled one at a time under audit_cmd_mutex.  A request is
+ * validated in full before anything changes, so a refused request leaves
+ * no partial state.  Every message gets a netlink ack when it asks for one
+ * (NLM_F_ACK) or fails; malformed messages (short header, lengths past the
+ * end of the data) are answered with EINVAL and never read past.
+ */
+#include <linux/capability.h>
+#include <linux/netlink.h>
+#include <linux/notifier.h>
+#include <linux/pid_namespace.h>
+#include <linux/sched/signal.h>
+#include <linux/security.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/tty.h>
+#include <net/net_namespace.h>
+#include <net/netlink.h>
+#include <net/sock.h>
+
+#include "audit.h"
+
+static struct sock *audit_nl_sk;
+
+/* ---- replies ---- */
+
+static void audit_reply(struct sk_buff *req, const struct nlmsghdr *nlh,
+			int type, const void *payload, size_t size)
+{
+	struct sk_buff *skb;
+	struct nlmsghdr *rnlh;
+
+	skb = nlmsg_new(size, GFP_KERNEL);
+	if (!skb)
+		return;
+	rnlh = nlmsg_put(skb, NETLINK_CB(req).portid, nlh->nlmsg_seq, type,
+			 size, 0);
+	if (!rnlh) {
+		kfree_skb(skb);
+		return;
+	}
+	memcpy(nlmsg_data(rnlh), payload, size);
+	/* Never block the control channel on a requester that is not reading. */
+	netlink_unicast(audit_nl_sk, skb, NETLINK_CB(req).portid, MSG_DONTWAIT);
+}
+
+/* ---- permissions ---- */
+
+static bool audit_is_user_msg(u16 type)
+{
+	return type == AUDIT_USER ||
+	       (type >= AUDIT_FIRST_USER_MSG && type <= AUDIT_LAST_USER_MSG) ||
+	       (type >= AUDIT_FIRST_USER_MSG2 && type <= AUDIT_LAST_USER_MSG2);
+}
+
+static int audit_check_permission(struct sk_buff *skb, u16 type)
+{
+	if (audit_is_user_msg(type))
+		return netlink_ns_capable(skb, &init_user_ns, CAP_AUDIT_WRITE) ?
+		       0 : -EPERM;
+
+	switch (type) {
+	case AUDIT_GET:
+	case AUDIT_SET:
+	case AUDIT_GET_FEATURE:
+	case AUDIT_SET_FEATURE:
+	case AUDIT_LIST_RULES:
+	case AUDIT_ADD_RULE:
+	case AUDIT_DEL_RULE:
+	case AUDIT_SIGNAL_INFO:
+	case AUDIT_TTY_GET:
+	case AUDIT_TTY_SET:
+	case AUDIT_TRIM:
+	case AUDIT_MAKE_EQUIV:
+		/* The daemon and its tools live in the initial namespaces. */
+		if (task_active_pid_ns(current) != &init_pid_ns)
+			return -EPERM;
+		return netlink_ns_capable(skb, &init_user_ns, CAP_AUDIT_CONTROL) ?
+		       0 : -EPERM;
+	case AUDIT_LIST:
+	case AUDIT_ADD:
+	case AUDIT_DEL:
+		/* The pre-2.6.6 rule interface: gone for good. */
+		return -EOPNOTSUPP;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* ---- AUDIT_GET / AUDIT_SET ---- */
+
+#define AUDIT_STATUS_KNOWN (AUDIT_STATUS_ENABLED | AUDIT_STATUS_FAILURE | \
+			    AUDIT_STATUS_PID | AUDIT_STATUS_RATE_LIMIT | \
+			    AUDIT_STATUS_BACKLOG_LIMIT | \
+			    AUDIT_STATUS_BACKLOG_WAIT_TIME | AUDIT_STATUS_LOST | \
+			    AUDIT_STATUS_BACKLOG_WAIT_TIME_ACTUAL)
+
+/* The fields that enabled=2 freezes. */
+#define AUDIT_STATUS_LOCKABLE (AUDIT_STATUS_ENABLED | AUDIT_STATUS_FAILURE | \
+			       AUDIT_STATUS_RATE_LIMIT | \
+			       AUDIT_STATUS_BACKLOG_LIMIT | \
+			       AUDIT_STATUS_BACKLOG_WAIT_TIME)
+
+/* What the kernel can do, as AUDIT_GET reports it to auditctl. */
+#define AUDIT_FEATURES_OFFERED (AUDIT_FEATURE_BITMAP_BACKLOG_LIMIT | \
+				AUDIT_FEATURE_BITMAP_BACKLOG_WAIT_TIME | \
+				AUDIT_FEATURE_BITMAP_LOST_RESET)
+
+#define AUDIT_BACKLOG_WAIT_MAX	(10 * 60 * HZ)
+
+/* How much of struct audit_status a request must carry for its mask. */
+static size_t audit_status_needed(u32 mask)
+{
+	if (mask & AUDIT_STATUS_BACKLOG_WAIT_TIME)
+		return offsetofend(struct audit_status, backlog_wait_time);
+	if (mask & AUDIT_STATUS_BACKLOG_LIMIT)
+		return offsetofend(struct audit_status, backlog_limit);
+	if (mask & AUDIT_STATUS_RATE_LIMIT)
+		return offsetofend(struct audit_status, rate_limit);
+	if (mask & AUDIT_STATUS_PID)
+		return offsetofend(struct audit_status, pid);
+	if (mask & AUDIT_STATUS_FAILURE)
+		return offsetofend(struct audit_status, failure);
+	if (mask & AUDIT_STATUS_ENABLED)
+		return offsetofend(struct audit_status, enabled);
+	return offsetofend(struct audit_status, mask);
+}
+
+int audit_status_validate(const struct audit_status *s, size_t len,
+			  u32 enabled_now)
+{
+	u32 mask = s->mask;
+
+	if (len < sizeof(s->mask) && len)
+		return -EINVAL;
+	if (mask & ~AUDIT_STATUS_KNOWN)
+		return -EINVAL;
+	/* Resets answer with the old count, so they come alone. */
+	if ((mask & AUDIT_STATUS_LOST) && mask != AUDIT_STATUS_LOST)
+		return -EINVAL;
+	if ((mask & AUDIT_STATUS_BACKLOG_WAIT_TIME_ACTUAL) &&
+	    mask != AUDIT_STATUS_BACKLOG_WAIT_TIME_ACTUAL)
+		return -EINVAL;
+	if (len < audit_status_needed(mask))
+		return -EINVAL;
+	if ((mask & AUDIT_STATUS_ENABLED) && s->enabled > AUDIT_LOCKED)
+		return -EINVAL;
+	if ((mask & AUDIT_STATUS_FAILURE) && s->failure > AUDIT_FAIL_PANIC)
+		return -EINVAL;
+	if ((mask & AUDIT_STATUS_BACKLOG_WAIT_TIME) &&
+	    s->backlog_wait_time > AUDIT_BACKLOG_WAIT_MAX)
+		return -EINVAL;
+	if (enabled_now == AUDIT_LOCKED && (mask & AUDIT_STATUS_LOCKABLE))
+		return -EPERM;
+	return 0;
+}
+
+static void audit_send_status(struct sk_buff *skb, const struct nlmsghdr *nlh)
+{
+	struct audit_status s = {
+		.enabled = READ_ONCE(audit_enabled),
+		.failure = READ_ONCE(audit_failure),
+		.pid = audit_daemon_pid_vnr(),
+		.rate_limit = READ_ONCE(audit_rate.limit),
+		.backlog_limit = READ_ONCE(audit_backlog_limit),
+		.lost = atomic_read(&audit_lost),
+		.backlog = audit_backlog_len(),
+		.feature_bitmap = AUDIT_FEATURES_OFFERED,
+		.backlog_wait_time = READ_ONCE(audit_backlog_wait_time),
+		.backlog_wait_time_actual =
+			atomic_read(&audit_backlog_wait_time_actual),
+	};
+
+	audit_reply(skb, nlh, AUDIT_GET, &s, sizeof(s));
+}
+
+/* A refused change is on the record too, with res=0. */
+static void audit_log_refused(u32 mask, const struct audit_status *s)
+{
+	if (mask & AUDIT_STATUS_ENABLED)
+		audit_log_config_change("audit_enabled", s->enabled,
+					audit_enabled, false);
+	if (mask & AUDIT_STATUS_FAILURE)
+		audit_log_config_change("audit_failure", s->failure,
+					audit_failure, false);
+	if (mask & AUDIT_STATUS_RATE_LIMIT)
+		audit_log_config_change("audit_rate_limit", s->rate_limit,
+					audit_rate.limit, false);
+	if (mask & AUDIT_STATUS_BACKLOG_LIMIT)
+		audit_log_config_change("audit_backlog_limit",
+					s->backlog_limit, audit_backlog_limit,
+					false);
+	if (mask & AUDIT_STATUS_BACKLOG_WAIT_TIME)
+		audit_log_config_change("audit_backlog_wait_time",
+					s->backlog_wait_time,
+					audit_backlog_wait_time, false);
+}
+
+/* Sets @var to @val and records the change. */
+static void audit_set_u32(u32 *var, u32 val, const char *name)
+{
+	u32 old = *var;
+
+	WRITE_ONCE(*var, val);
+	audit_log_config_change(name, val, old, true);
+}
+
+/*
+ * The daemon registration part of AUDIT_SET: checked before anything is
+ * applied.  A live daemon cannot be replaced, and only it may unregister.
+ */
+static int audit_check_pid_change(const struct audit_status *s)
+{
+	pid_t self = task_tgid_vnr(current);
+	pid_t now = audit_daemon_pid_vnr();
+
+	if (s->pid && s->pid != self)
+		return -EINVAL;
+	if (now && s->pid) {
+		audit_log_config_change("audit_pid", s->pid, now, false);
+		return -EEXIST;
+	}
+	if (now && !s->pid && now != self) {
+		audit_log_config_change("audit_pid", 0, now, false);
+		return -EACCES;
+	}
+	return 0;
+}
+
+static int audit_handle_set(struct sk_buff *skb, const struct nlmsghdr *nlh,
+			    bool *acked)
+{
+	struct audit_daemon *daemon = NULL;
+	struct audit_status s = {};
+	size_t len = nlmsg_len(nlh);
+	pid_t old_pid;
+	int err;
+
+	memcpy(&s, nlmsg_data(nlh), min(len, sizeof(s)));
+	err = audit_status_validate(&s, len, audit_enabled);
+	if (err == -EPERM)
+		audit_log_refused(s.mask, &s);
+	if (err)
+		return err;
+	if (s.mask & AUDIT_STATUS_PID) {
+		err = audit_check_pid_change(&s);
+		if (err)
+			return err;
+		if (s.pid) {
+			daemon = audit_daemon_alloc(task_tgid(current),
+						    NETLINK_CB(skb).portid);
+			if (!daemon)
+				return -ENOMEM;
+		}
+	}
+
+	if (s.mask & AUDIT_STATUS_ENABLED)
+		audit_set_u32(&audit_enabled, s.enabled, "audit_enabled");
+	if (s.mask & AUDIT_STATUS_FAILURE)
+		audit_set_u32(&audit_failure, s.failure, "audit_failure");
+	if (s.mask & AUDIT_STATUS_RATE_LIMIT) {
+		u32 old = audit_rate.limit;
+
+		audit_ratelimit_set(&audit_rate, s.rate_limit, ktime_get_ns());
+		audit_log_config_change("audit_rate_limit", s.rate_limit, old,
+					true);
+	}
+	if (s.mask & AUDIT_STATUS_BACKLOG_LIMIT)
+		audit_set_u32(&audit_backlog_limit, s.backlog_limit,
+			      "audit_backlog_limit");
+	if (s.mask & AUDIT_STATUS_BACKLOG_WAIT_TIME)
+		audit_set_u32(&audit_backlog_wait_time, s.backlog_wait_time,
+			      "audit_backlog_wait_time");
+
+	if (s.mask & AUDIT_STATUS_PID) {
+		old_pid = audit_daemon_pid_vnr();
+		if (s.pid) {
+			/*
+			 * The ack goes out before the first record, so the
+			 * daemon sees its registration confirmed first.
+			 */
+			if (nlh->nlmsg_flags & NLM_F_ACK)
+				netlink_ack(skb, (struct nlmsghdr *)nlh, 0, NULL);
+			*acked = true;
+			audit_daemon_register(daemon);
+		} else {
+			audit_daemon_unregister();
+		}
+		audit_log_config_change("audit_pid", s.pid, old_pid, true);
+	}
+
+	if (s.mask & AUDIT_STATUS_LOST) {
+		u32 old = atomic_xchg(&audit_lost, 0);
+
+		audit_log_config_change("lost", 0, old, true);
+		return old;
+	}
+	if (s.mask & AUDIT_STATUS_BACKLOG_WAIT_TIME_ACTUAL) {
+		u32 old = atomic_xchg(&audit_backlog_wait_time_actual, 0);
+
+		audit_log_config_change("backlog_wait_time_actual", 0, old,
+					true);
+		return old;
+	}
+	return 0;
+}
+
+/* ---- features ---- */
+
+static int audit_handle_set_feature(const struct nlmsghdr *nlh)
+{
+	struct audit_features af;
+
+	if (nlmsg_len(nlh) < sizeof(af))
+		return -EINVAL;
+	memcpy(&af, nlmsg_data(nlh), sizeof(af));
+	return audit_features_set(&af);
+}
+
+/* ---- user messages ---- */
+
+static int audit_handle_user_msg(const struct nlmsghdr *nlh)
+{
+	const char *text = nlmsg_data(nlh);
+	size_t len = nlmsg_len(nlh);
+	u16 type = nlh->nlmsg_type;
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled) && type != AUDIT_USER_AVC)
+		return 0;
+
+	/* Trailing NULs and one trailing newline are not part of the text. */
+	len = strnlen(text, len);
+	if (len && text[len - 1] == '\n')
+		len--;
+
+	ab = audit_log_start(NULL, GFP_KERNEL, type);
+	if (!ab)
+		return 0;
+	audit_log_format(ab, "pid=%d uid=%u", task_tgid_nr(current),
+			 from_kuid(&init_user_ns, current_uid()));
+	audit_log_session_info(ab);
+	audit_log_task_context(ab);
+	if (type == AUDIT_USER_TTY) {
+		audit_log_format(ab, " data=");
+		audit_log_n_untrustedstring(ab, text, len);
+	} else {
+		audit_log_format(ab, " msg='%.*s'", (int)len, text);
+	}
+	audit_log_end(ab);
+	return 0;
+}
+
+/* ---- signal info ---- */
+
+static int audit_send_signal_info(struct sk_buff *skb,
+				  const struct nlmsghdr *nlh)
+{
+	struct audit_sig_info *sig;
+	char *ctx = NULL;
+	u32 ctxlen = 0, secid;
+	kuid_t uid;
+	pid_t pid;
+	int err;
+
+	audit_signal_info_get(&uid, &pid, &secid);
+	if (secid) {
+		err = security_secid_to_secctx(secid, &ctx, &ctxlen);
+		if (err)
+			return err;
+	}
+	sig = kzalloc(sizeof(*sig) + ctxlen, GFP_KERNEL);
+	if (!sig) {
+		if (ctx)
+			security_release_secctx(ctx, ctxlen);
+		return -ENOMEM;
+	}
+	sig->uid = from_kuid(&init_user_ns, uid);
+	sig->pid = pid;
+	if (ctx) {
+		memcpy(sig->ctx, ctx, ctxlen);
+		security_release_secctx(ctx, ctxlen);
+	}
+	audit_reply(skb, nlh, AUDIT_SIGNAL_INFO, sig, sizeof(*sig) + ctxlen);
+	kfree(sig);
+	return 0;
+}
+
+/* ---- TTY auditing of the calling process ---- */
+
+static void audit_send_tty_status(struct sk_buff *skb,
+				  const struct nlmsghdr *nlh)
+{
+	struct audit_tty_status s;
+	unsigned int t = READ_ONCE(current->signal->audit_tty);
+
+	s.enabled = !!(t & AUDIT_TTY_ENABLE);
+	s.log_passwd = !!(t & AUDIT_TTY_LOG_PASSWD);
+	audit_reply(skb, nlh, AUDIT_TTY_GET, &s, sizeof(s));
+}
+
+static int audit_handle_tty_set(const struct nlmsghdr *nlh)
+{
+	struct audit_tty_status s = {};
+	size_t len = nlmsg_len(nlh);
+	unsigned int old, new;
+	struct audit_buffer *ab;
+
+	if (len < sizeof(s.enabled))
+		return -EINVAL;
+	memcpy(&s, nlmsg_data(nlh), min(len, sizeof(s)));
+	old = READ_ONCE(current->signal->audit_tty);
+	/* An old request without log_passwd keeps the current setting. */
+	if (len < sizeof(s))
+		s.log_passwd = !!(old & AUDIT_TTY_LOG_PASSWD);
+	if (s.enabled > 1 || s.log_passwd > 1)
+		return -EINVAL;
+
+	new = (s.enabled ? AUDIT_TTY_ENABLE : 0) |
+	      (s.log_passwd ? AUDIT_TTY_LOG_PASSWD : 0);
+	spin_lock_irq(&current->sighand->siglock);
+	current->signal->audit_tty = new;
+	spin_unlock_irq(&current->sighand->siglock);
+
+	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_CONFIG_CHANGE);
+	if (ab) {
+		audit_log_format(ab, "op=tty_set old-enabled=%d new-enabled=%d old-log_passwd=%d new-log_passwd=%d",
+				 !!(old & AUDIT_TTY_ENABLE), s.enabled,
+				 !!(old & AUDIT_TTY_LOG_PASSWD), s.log_passwd);
+		audit_log_session_info(ab);
+		audit_log_task_context(ab);
+		audit_log_format(ab, " res=1");
+		audit_log_end(ab);
+	}
+	return 0;
+}
+
+/* ---- dispatch ---- */
+
+static int audit_handle_msg(struct sk_buff *skb, const struct nlmsghdr *nlh,
+			    bool *acked)
+{
+	u16 type = nlh->nlmsg_type;
+	struct audit_features af;
+	int err;
+
+	err = audit_check_permission(skb, type);
+	if (err)
+		return err;
+	if (audit_is_user_msg(type))
+		return audit_handle_user_msg(nlh);
+
+	switch (type) {
+	case AUDIT_GET:
+		audit_send_status(skb, nlh);
+		return 0;
+	case AUDIT_SET:
+		return audit_handle_set(skb, nlh, acked);
+	case AUDIT_GET_FEATURE:
+		audit_features_get(&af);
+		audit_reply(skb, nlh, AUDIT_GET_FEATURE, &af, sizeof(af));
+		return 0;
+	case AUDIT_SET_FEATURE:
+		return audit_handle_set_feature(nlh);
+	case AUDIT_SIGNAL_INFO:
+		return audit_send_signal_info(skb, nlh);
+	case AUDIT_TTY_GET:
+		audit_send_tty_status(skb, nlh);
+		return 0;
+	case AUDIT_TTY_SET:
+		return audit_handle_tty_set(nlh);
+	default:
+		/* Rules (ADD/DEL/LIST_RULES, TRIM, MAKE_EQUIV): not yet. */
+		return -EOPNOTSUPP;
+	}
+}
+
+/*
+ * Answers a message whose header cannot be trusted.  The ack quotes a copy
+ * of the header with its length cut to the header alone, so that nothing
+ * past the received data is ever read.
+ */
+static void audit_ack_malformed(struct sk_buff *skb, const void *at, int left)
+{
+	struct nlmsghdr copy = {};
+
+	if (left >= (int)sizeof(copy))
+		memcpy(&copy, at, sizeof(copy));
+	copy.nlmsg_len = sizeof(copy);
+	netlink_ack(skb, &copy, -EINVAL, NULL);
+}
+
+static void audit_receive(struct sk_buff *skb)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(skb);
+	int left = skb->len;
+	bool acked;
+	int err;
+
+	mutex_lock(&audit_cmd_mutex);
+	while (nlmsg_ok(nlh, left)) {
+		acked = false;
+		err = audit_handle_msg(skb, nlh, &acked);
+		if (!acked && (err || (nlh->nlmsg_flags & NLM_F_ACK)))
+			netlink_ack(skb, nlh, err, NULL);
+		nlh = nlmsg_next(nlh, &left);
+	}
+	if (left > 0)
+		audit_ack_malformed(skb, nlh, left);
+	mutex_unlock(&audit_cmd_mutex);
+}
+
+/* Reading the log by multicast needs CAP_AUDIT_READ. */
+static int audit_multicast_bind(struct net *net, int group)
+{
+	if (!capable(CAP_AUDIT_READ))
+		return -EPERM;
+	return 0;
+}
+
+static int audit_netlink_event(struct notifier_block *nb, unsigned long event,
+			       void *ptr)
+{
+	struct netlink_notify *n = ptr;
+
+	if (event == NETLINK_URELEASE && n->protocol == NETLINK_AUDIT &&
+	    net_eq(n->net, &init_net))
+		audit_daemon_socket_released(n->portid);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block audit_netlink_notifier = {
+	.notifier_call = audit_netlink_event,
+};
+
+int __init audit_netlink_init(void)
+{
+	struct netlink_kernel_cfg cfg = {
+		.input = audit_receive,
+		.bind = audit_multicast_bind,
+		.flags = NL_CFG_F_NONROOT_RECV,
+		.groups = AUDIT_NLGRP_MAX,
+	};
+	int err;
+
+	audit_nl_sk = netlink_kernel_create(&init_net, NETLINK_AUDIT, &cfg);
+	if (!audit_nl_sk)
+		return -ENOMEM;
+	err = audit_queue_start(audit_nl_sk);
+	if (err)
+		return err;
+	return netlink_register_notifier(&audit_netlink_notifier);
+}

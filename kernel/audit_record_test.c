@@ -76,7 +76,7 @@ static void record_untrusted_hex(struct kunit *test)
 
 	audit_log_format(ab, "name=");
 	audit_log_untrustedstring(ab, "a b\"\n");
-	KUNIT_EXPECT_STREQ(test, test_text(test, ab), "name=6120622220A");
+	KUNIT_EXPECT_STREQ(test, test_text(test, ab), "name=612062220A");
 }
 
 static void record_n_untrusted_stops_at_n(struct kunit *test)

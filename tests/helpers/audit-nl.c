@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * audit-nl: a small NETLINK_AUDIT client for the integration tests, for
+ * what the standard tools cannot do on purpose.
+ *
+ *   audit-nl reader OUT [--stall FILE] [--rcvbuf N] [--multicast]
+ *       Registers as the audit daemon (or joins the read-log multicast
+ *       group) and appends each record to OUT as "TYPE TEXT".  With
+ *       --stall it registers but reads nothing until FILE exists.
+ *       Prints "registered" on stdout once the kernel acked.
+ *   audit-nl user COUNT TEXT
+ *       Sends COUNT AUDIT_USER messages, each acked; prints how many
+ *       were acked with 0.
+ *   audit-nl malformed KIND
+ *       Sends one malformed message (short, overlong, zerolen, unknown,
+ *       badmask, badenabled, badfailure, shortset, badwait, badfeature)
+ *       and prints the error code of the kernel's answer ("error=-22").
+ *   audit-nl errno TYPE
+ *       Sends an empty message of TYPE and prints the ack's error code.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/audit.h>
+#include <linux/netlink.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct request {
+	struct nlmsghdr nlh;
+	unsigned char data[512];
+};
+
+static int nl_open(void)
+{
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
+
+	if (fd < 0) {
+		fprintf(stderr, "audit-nl: socket: %s\n", strerror(errno));
+		exit(2);
+	}
+	return fd;
+}
+
+static void nl_send_raw(int fd, const void *buf, size_t len)
+{
+	struct sockaddr_nl to = { .nl_family = AF_NETLINK };
+
+	if (sendto(fd, buf, len, 0, (struct sockaddr *)&to, sizeof(to)) < 0) {
+		fprintf(stderr, "audit-nl: send: %s\n", strerror(errno));
+		exit(2);
+	}
+}
+
+/* Waits for the NLMSG_ERROR answering @seq and returns its error code. */
+static int nl_wait_ack(int fd, uint32_t seq)
+{
+	static char buf[16384];
+
+	for (;;) {
+		ssize_t n = recv(fd, buf, sizeof(buf), 0);
+		struct nlmsghdr *h = (struct nlmsghdr *)buf;
+
+		if (n < 0) {
+			fprintf(stderr, "audit-nl: recv: %s\n", strerror(errno));
+			exit(2);
+		}
+		for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			if (h->nlmsg_type == NLMSG_ERROR &&
+			    (h->nlmsg_seq == seq || seq == 0)) {
+				struct nlmsgerr *e = NLMSG_DATA(h);
+
+				return e->error;
+			}
+		}
+	}
+}
+
+static int nl_request(int fd, uint16_t type, uint32_t seq, const void *data,
+		      size_t len)
+{
+	struct request r;
+
+	memset(&r, 0, sizeof(r));
+	r.nlh.nlmsg_len = NLMSG_LENGTH(len);
+	r.nlh.nlmsg_type = type;
+	r.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	r.nlh.nlmsg_seq = seq;
+	memcpy(r.data, data, len);
+	nl_send_raw(fd, &r, r.nlh.nlmsg_len);
+	return nl_wait_ack(fd, seq);
+}
+
+static int cmd_reader(int argc, char **argv)
+{
+	const char *out_path = argv[0], *stall = NULL;
+	int multicast = 0, rcvbuf = 0, fd, err;
+	static char buf[16384];
+	FILE *out;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--stall") && i + 1 < argc)
+			stall = argv[++i];
+		else if (!strcmp(argv[i], "--rcvbuf") && i + 1 < argc)
+			rcvbuf = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--multicast"))
+			multicast = 1;
+		else {
+			fprintf(stderr, "audit-nl reader: unknown option '%s'\n", argv[i]);
+			return 2;
+		}
+	}
+	out = fopen(out_path, "a");
+	if (!out) {
+		fprintf(stderr, "audit-nl: %s: %s\n", out_path, strerror(errno));
+		return 2;
+	}
+	fd = nl_open();
+	if (rcvbuf)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf));
+	if (multicast) {
+		struct sockaddr_nl me = { .nl_family = AF_NETLINK,
+					  .nl_groups = 1 << (AUDIT_NLGRP_READLOG - 1) };
+
+		if (bind(fd, (struct sockaddr *)&me, sizeof(me)) < 0) {
+			printf("bind error=%d\n", -errno);
+			return 1;
+		}
+	} else {
+		struct audit_status s = { .mask = AUDIT_STATUS_PID,
+					  .pid = (uint32_t)getpid() };
+
+		err = nl_request(fd, AUDIT_SET, 1, &s, sizeof(s));
+		if (err) {
+			printf("register error=%d\n", err);
+			return 1;
+		}
+	}
+	printf("registered\n");
+	fflush(stdout);
+	if (stall) {
+		struct stat st;
+
+		while (stat(stall, &st) < 0)
+			usleep(20000);
+	}
+	for (;;) {
+		ssize_t n = recv(fd, buf, sizeof(buf) - 1, 0);
+		struct nlmsghdr *h = (struct nlmsghdr *)buf;
+		size_t textlen;
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ENOBUFS) {
+				fprintf(out, "ENOBUFS\n");
+				fflush(out);
+				continue;
+			}
+			return 1;
+		}
+		if ((size_t)n < NLMSG_HDRLEN)
+			continue;
+		/*
+		 * The daemon protocol puts the payload length in nlmsg_len
+		 * (multicast carries the real length): take what arrived.
+		 */
+		textlen = (size_t)n - NLMSG_HDRLEN;
+		if (multicast && h->nlmsg_len >= NLMSG_HDRLEN &&
+		    h->nlmsg_len - NLMSG_HDRLEN < textlen)
+			textlen = h->nlmsg_len - NLMSG_HDRLEN;
+		fprintf(out, "%u %.*s\n", h->nlmsg_type, (int)textlen,
+			(char *)NLMSG_DATA(h));
+		fflush(out);
+	}
+}
+
+static int cmd_user(int argc, char **argv)
+{
+	int fd = nl_open(), count, ok = 0;
+
+	if (argc < 2)
+		return 2;
+	count = atoi(argv[0]);
+	for (int i = 0; i < count; i++) {
+		char text[256];
+
+		snprintf(text, sizeof(text), "%s %d", argv[1], i);
+		if (nl_request(fd, AUDIT_USER, (uint32_t)i + 1, text,
+			       strlen(text) + 1) == 0)
+			ok++;
+	}
+	printf("%d\n", ok);
+	return 0;
+}
+
+static int cmd_malformed(const char *kind)
+{
+	int fd = nl_open();
+	struct request r;
+	struct audit_status *s = (struct audit_status *)r.data;
+	size_t len = NLMSG_LENGTH(sizeof(*s));
+
+	memset(&r, 0, sizeof(r));
+	r.nlh.nlmsg_type = AUDIT_SET;
+	r.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	r.nlh.nlmsg_seq = 77;
+
+	if (!strcmp(kind, "short")) {
+		/* Eight bytes: not even a netlink header. */
+		r.nlh.nlmsg_len = 8;
+		nl_send_raw(fd, &r, 8);
+		printf("error=%d\n", nl_wait_ack(fd, 0));
+		return 0;
+	} else if (!strcmp(kind, "overlong")) {
+		s->mask = AUDIT_STATUS_ENABLED;
+		s->enabled = 1;
+		r.nlh.nlmsg_len = 4096;	/* claims far more than is sent */
+	} else if (!strcmp(kind, "zerolen")) {
+		r.nlh.nlmsg_len = 0;
+	} else if (!strcmp(kind, "unknown")) {
+		r.nlh.nlmsg_type = 1999;
+		len = NLMSG_LENGTH(4);
+		r.nlh.nlmsg_len = len;
+	} else if (!strcmp(kind, "badmask")) {
+		s->mask = 0xffff0000 | AUDIT_STATUS_ENABLED;
+		s->enabled = 1;
+		r.nlh.nlmsg_len = len;
+	} else if (!strcmp(kind, "badenabled")) {
+		s->mask = AUDIT_STATUS_ENABLED | AUDIT_STATUS_RATE_LIMIT;
+		s->enabled = 7;
+		s->rate_limit = 99;
+		r.nlh.nlmsg_len = len;
+	} else if (!strcmp(kind, "badfailure")) {
+		s->mask = AUDIT_STATUS_FAILURE | AUDIT_STATUS_BACKLOG_LIMIT;
+		s->failure = 9;
+		s->backlog_limit = 999;
+		r.nlh.nlmsg_len = len;
+	} else if (!strcmp(kind, "shortset")) {
+		s->mask = AUDIT_STATUS_BACKLOG_WAIT_TIME;
+		s->backlog_wait_time = 5;
+		len = NLMSG_LENGTH(offsetof(struct audit_status, backlog_wait_time));
+		r.nlh.nlmsg_len = len;
+	} else if (!strcmp(kind, "badwait")) {
+		s->mask = AUDIT_STATUS_BACKLOG_WAIT_TIME;
+		s->backlog_wait_time = 0x7fffffff;
+		r.nlh.nlmsg_len = len;
+	} else if (!strcmp(kind, "badfeature")) {
+		struct audit_features *f = (struct audit_features *)r.data;
+
+		r.nlh.nlmsg_type = AUDIT_SET_FEATURE;
+		f->vers = AUDIT_FEATURE_VERSION;
+		f->mask = 0x80;
+		f->features = 0x80;
+		len = NLMSG_LENGTH(sizeof(*f));
+		r.nlh.nlmsg_len = len;
+	} else {
+		fprintf(stderr, "audit-nl: unknown kind '%s'\n", kind);
+		return 2;
+	}
+	nl_send_raw(fd, &r, len);
+	printf("error=%d\n", nl_wait_ack(fd, 0));
+	return 0;
+}
+
+static int cmd_errno(const char *type)
+{
+	int fd = nl_open();
+
+	printf("error=%d\n", nl_request(fd, (uint16_t)atoi(type), 5, "", 0));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	signal(SIGPIPE, SIG_IGN);
+	if (argc >= 3 && !strcmp(argv[1], "reader"))
+		return cmd_reader(argc - 2, argv + 2);
+	if (argc >= 4 && !strcmp(argv[1], "user"))
+		return cmd_user(argc - 2, argv + 2);
+	if (argc == 3 && !strcmp(argv[1], "malformed"))
+		return cmd_malformed(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "errno"))
+		return cmd_errno(argv[2]);
+	fprintf(stderr, "usage: audit-nl reader OUT [--stall F] [--rcvbuf N] [--multicast]\n"
+			"       audit-nl user COUNT TEXT\n"
+			"       audit-nl malformed KIND\n"
+			"       audit-nl errno TYPE\n");
+	return 2;
+}

@@ -34,6 +34,7 @@ u32 audit_backlog_wait_time = 60 * HZ;
 atomic_t audit_lost = ATOMIC_INIT(0);
 atomic_t audit_backlog_wait_time_actual = ATOMIC_INIT(0);
 
+/* Held while a netlink request is handled; see audit_netlink.c. */
 DEFINE_MUTEX(audit_cmd_mutex);
 
 /* Set by audit_init(); cleared for good by audit=0. */
@@ -51,11 +52,8 @@ static int __init audit_boot_enable(char *str)
 {
 	bool on;
 
-	if (!strcasecmp(str, "off"))
-		on = false;
-	else if (!strcasecmp(str, "on"))
-		on = true;
-	else if (kstrtobool(str, &on)) {
+	/* kstrtobool() takes 0/1, y/n and on/off. */
+	if (kstrtobool(str, &on)) {
 		pr_err("audit: audit=%s is not 0, 1, off or on; auditing stays off\n",
 		       str);
 		on = false;
@@ -130,57 +128,53 @@ void audit_features_get(struct audit_features *af)
 	af->lock = READ_ONCE(audit_feature_locks);
 }
 
-static void audit_log_feature_change(int bit, bool old, bool new,
-				     bool old_lock, bool new_lock, bool ok)
+/* One FEATURE_CHANGE record per feature bit a request touches. */
+static void audit_log_feature_change(int bit, u32 was, u32 now, u32 was_locked,
+				     u32 now_locked, int res)
 {
-	struct audit_buffer *ab;
+	u32 b = BIT(bit);
+	struct audit_buffer *ab = NULL;
 
-	if (audit_enabled == AUDIT_OFF)
-		return;
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_FEATURE_CHANGE);
-	if (!ab)
-		return;
-	audit_log_task_info(ab);
-	audit_log_format(ab, " feature=%s old=%u new=%u old_lock=%u new_lock=%u res=%d",
-			 audit_feature_names[bit], old, new, old_lock, new_lock,
-			 ok);
-	audit_log_end(ab);
+	if (READ_ONCE(audit_enabled))
+		ab = audit_log_start(audit_context(), GFP_KERNEL,
+				     AUDIT_FEATURE_CHANGE);
+	if (ab) {
+		audit_log_task_info(ab);
+		audit_log_format(ab, " feature=%s", audit_feature_names[bit]);
+		audit_log_format(ab, " old=%d new=%d", !!(was & b), !!(now & b));
+		audit_log_format(ab, " old_lock=%d new_lock=%d res=%d",
+				 !!(was_locked & b), !!(now_locked & b), res);
+		audit_log_end(ab);
+	}
 }
 
 /* All or nothing: a locked or unknown bit refuses the whole request. */
 int audit_features_set(const struct audit_features *af)
 {
 	u32 bits = audit_feature_bits, locks = audit_feature_locks;
+	u32 new_bits = (bits & ~af->mask) | (af->features & af->mask);
+	u32 new_locks = (locks & ~af->mask) | (af->lock & af->mask);
+	/* A locked bit may be "set" only to what it already is, still locked. */
+	u32 touched_locked = af->mask & locks;
+	u32 breaks_lock = touched_locked & ((new_bits ^ bits) | ~new_locks);
 	int i;
 
 	lockdep_assert_held(&audit_cmd_mutex);
-	if (af->vers != AUDIT_FEATURE_VERSION)
+	if (af->vers != AUDIT_FEATURE_VERSION ||
+	    (af->mask & ~AUDIT_FEATURES_KNOWN))
 		return -EINVAL;
-	if (af->mask & ~AUDIT_FEATURES_KNOWN)
-		return -EINVAL;
 
-	for (i = 0; i <= AUDIT_LAST_FEATURE; i++) {
-		u32 b = BIT(i);
-
-		if (!(af->mask & b) || !(locks & b))
-			continue;
-		if ((af->features & b) != (bits & b) || !(af->lock & b)) {
-			audit_log_feature_change(i, bits & b, af->features & b,
-						 1, af->lock & b, false);
-			return -EPERM;
-		}
+	if (breaks_lock) {
+		i = __ffs(breaks_lock);
+		audit_log_feature_change(i, bits, new_bits, locks, new_locks, 0);
+		return -EPERM;
 	}
-
-	for (i = 0; i <= AUDIT_LAST_FEATURE; i++) {
-		u32 b = BIT(i);
-
-		if (!(af->mask & b))
-			continue;
-		audit_log_feature_change(i, bits & b, af->features & b,
-					 locks & b, af->lock & b, true);
-	}
-	WRITE_ONCE(audit_feature_bits, (bits & ~af->mask) | (af->features & af->mask));
-	WRITE_ONCE(audit_feature_locks, (locks & ~af->mask) | (af->lock & af->mask));
+	for (i = 0; i <= AUDIT_LAST_FEATURE; i++)
+		if (af->mask & BIT(i))
+			audit_log_feature_change(i, bits, new_bits, locks,
+						 new_locks, 1);
+	WRITE_ONCE(audit_feature_bits, new_bits);
+	WRITE_ONCE(audit_feature_locks, new_locks);
 	return 0;
 }
 
@@ -248,12 +242,13 @@ void audit_log_task_info(struct audit_buffer *ab)
 
 	if (!ab)
 		return;
-	audit_log_format(ab, "ppid=%d pid=%d auid=%u uid=%u gid=%u euid=%u suid=%u fsuid=%u egid=%u sgid=%u fsgid=%u",
+	audit_log_format(ab, "ppid=%d pid=%d auid=%u uid=%u gid=%u euid=%u",
 			 task_ppid_nr(current), task_tgid_nr(current),
 			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
 			 from_kuid(&init_user_ns, cred->uid),
 			 from_kgid(&init_user_ns, cred->gid),
-			 from_kuid(&init_user_ns, cred->euid),
+			 from_kuid(&init_user_ns, cred->euid));
+	audit_log_format(ab, " suid=%u fsuid=%u egid=%u sgid=%u fsgid=%u",
 			 from_kuid(&init_user_ns, cred->suid),
 			 from_kuid(&init_user_ns, cred->fsuid),
 			 from_kgid(&init_user_ns, cred->egid),

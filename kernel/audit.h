@@ -80,7 +80,7 @@ unsigned int audit_next_serial(void);
  * The lock protects all fields; limit 0 means unlimited.
  */
 struct audit_ratelimit {
-	spinlock_t	lock;
+	spinlock_t	lock;		/* protects every field below */
 	u32		limit;		/* records per second, 0 = unlimited */
 	u64		credit_ns;
 	u64		last_ns;

@@ -49,49 +49,6 @@ static void audit_reply(struct sk_buff *req, const struct nlmsghdr *nlh,
 	netlink_unicast(audit_nl_sk, skb, NETLINK_CB(req).portid, MSG_DONTWAIT);
 }
 
-/* ---- permissions ---- */
-
-static bool audit_is_user_msg(u16 type)
-{
-	return type == AUDIT_USER ||
-	       (type >= AUDIT_FIRST_USER_MSG && type <= AUDIT_LAST_USER_MSG) ||
-	       (type >= AUDIT_FIRST_USER_MSG2 && type <= AUDIT_LAST_USER_MSG2);
-}
-
-static int audit_check_permission(struct sk_buff *skb, u16 type)
-{
-	if (audit_is_user_msg(type))
-		return netlink_ns_capable(skb, &init_user_ns, CAP_AUDIT_WRITE) ?
-		       0 : -EPERM;
-
-	switch (type) {
-	case AUDIT_GET:
-	case AUDIT_SET:
-	case AUDIT_GET_FEATURE:
-	case AUDIT_SET_FEATURE:
-	case AUDIT_LIST_RULES:
-	case AUDIT_ADD_RULE:
-	case AUDIT_DEL_RULE:
-	case AUDIT_SIGNAL_INFO:
-	case AUDIT_TTY_GET:
-	case AUDIT_TTY_SET:
-	case AUDIT_TRIM:
-	case AUDIT_MAKE_EQUIV:
-		/* The daemon and its tools live in the initial namespaces. */
-		if (task_active_pid_ns(current) != &init_pid_ns)
-			return -EPERM;
-		return netlink_ns_capable(skb, &init_user_ns, CAP_AUDIT_CONTROL) ?
-		       0 : -EPERM;
-	case AUDIT_LIST:
-	case AUDIT_ADD:
-	case AUDIT_DEL:
-		/* The pre-2.6.6 rule interface: gone for good. */
-		return -EOPNOTSUPP;
-	default:
-		return -EINVAL;
-	}
-}
-
 /* ---- AUDIT_GET / AUDIT_SET ---- */
 
 #define AUDIT_STATUS_KNOWN (AUDIT_STATUS_ENABLED | AUDIT_STATUS_FAILURE | \
@@ -160,7 +117,8 @@ int audit_status_validate(const struct audit_status *s, size_t len,
 	return 0;
 }
 
-static void audit_send_status(struct sk_buff *skb, const struct nlmsghdr *nlh)
+static int audit_handle_get(struct sk_buff *skb, const struct nlmsghdr *nlh,
+			    bool *acked)
 {
 	struct audit_status s = {
 		.enabled = READ_ONCE(audit_enabled),
@@ -177,6 +135,7 @@ static void audit_send_status(struct sk_buff *skb, const struct nlmsghdr *nlh)
 	};
 
 	audit_reply(skb, nlh, AUDIT_GET, &s, sizeof(s));
+	return 0;
 }
 
 /* A refused change is on the record too, with res=0. */
@@ -312,7 +271,18 @@ static int audit_handle_set(struct sk_buff *skb, const struct nlmsghdr *nlh,
 
 /* ---- features ---- */
 
-static int audit_handle_set_feature(const struct nlmsghdr *nlh)
+static int audit_handle_get_feature(struct sk_buff *skb,
+				    const struct nlmsghdr *nlh, bool *acked)
+{
+	struct audit_features af;
+
+	audit_features_get(&af);
+	audit_reply(skb, nlh, AUDIT_GET_FEATURE, &af, sizeof(af));
+	return 0;
+}
+
+static int audit_handle_set_feature(struct sk_buff *skb,
+				    const struct nlmsghdr *nlh, bool *acked)
 {
 	struct audit_features af;
 
@@ -324,7 +294,8 @@ static int audit_handle_set_feature(const struct nlmsghdr *nlh)
 
 /* ---- user messages ---- */
 
-static int audit_handle_user_msg(const struct nlmsghdr *nlh)
+static int audit_handle_user_msg(struct sk_buff *skb,
+				 const struct nlmsghdr *nlh, bool *acked)
 {
 	const char *text = nlmsg_data(nlh);
 	size_t len = nlmsg_len(nlh);
@@ -358,8 +329,8 @@ static int audit_handle_user_msg(const struct nlmsghdr *nlh)
 
 /* ---- signal info ---- */
 
-static int audit_send_signal_info(struct sk_buff *skb,
-				  const struct nlmsghdr *nlh)
+static int audit_handle_signal_info(struct sk_buff *skb,
+				    const struct nlmsghdr *nlh, bool *acked)
 {
 	struct audit_sig_info *sig;
 	char *ctx = NULL;
@@ -393,8 +364,8 @@ static int audit_send_signal_info(struct sk_buff *skb,
 
 /* ---- TTY auditing of the calling process ---- */
 
-static void audit_send_tty_status(struct sk_buff *skb,
-				  const struct nlmsghdr *nlh)
+static int audit_handle_tty_get(struct sk_buff *skb,
+				const struct nlmsghdr *nlh, bool *acked)
 {
 	struct audit_tty_status s;
 	unsigned int t = READ_ONCE(current->signal->audit_tty);
@@ -402,9 +373,11 @@ static void audit_send_tty_status(struct sk_buff *skb,
 	s.enabled = !!(t & AUDIT_TTY_ENABLE);
 	s.log_passwd = !!(t & AUDIT_TTY_LOG_PASSWD);
 	audit_reply(skb, nlh, AUDIT_TTY_GET, &s, sizeof(s));
+	return 0;
 }
 
-static int audit_handle_tty_set(const struct nlmsghdr *nlh)
+static int audit_handle_tty_set(struct sk_buff *skb,
+				const struct nlmsghdr *nlh, bool *acked)
 {
 	struct audit_tty_status s = {};
 	size_t len = nlmsg_len(nlh);
@@ -429,8 +402,9 @@ static int audit_handle_tty_set(const struct nlmsghdr *nlh)
 
 	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_CONFIG_CHANGE);
 	if (ab) {
-		audit_log_format(ab, "op=tty_set old-enabled=%d new-enabled=%d old-log_passwd=%d new-log_passwd=%d",
-				 !!(old & AUDIT_TTY_ENABLE), s.enabled,
+		audit_log_format(ab, "op=tty_set old-enabled=%d new-enabled=%d",
+				 !!(old & AUDIT_TTY_ENABLE), s.enabled);
+		audit_log_format(ab, " old-log_passwd=%d new-log_passwd=%d",
 				 !!(old & AUDIT_TTY_LOG_PASSWD), s.log_passwd);
 		audit_log_session_info(ab);
 		audit_log_task_context(ab);
@@ -442,42 +416,65 @@ static int audit_handle_tty_set(const struct nlmsghdr *nlh)
 
 /* ---- dispatch ---- */
 
+typedef int (*audit_handler_t)(struct sk_buff *skb, const struct nlmsghdr *nlh,
+			       bool *acked);
+
+/*
+ * The requests that configure or query audit.  They need CAP_AUDIT_CONTROL
+ * and come from the initial pid namespace.  A NULL handler is a request
+ * that exists in the ABI but is not implemented yet (EOPNOTSUPP).
+ */
+static const struct {
+	u16 type;
+	audit_handler_t handle;
+} audit_control_requests[] = {
+	{ AUDIT_GET,		audit_handle_get },
+	{ AUDIT_SET,		audit_handle_set },
+	{ AUDIT_GET_FEATURE,	audit_handle_get_feature },
+	{ AUDIT_SET_FEATURE,	audit_handle_set_feature },
+	{ AUDIT_SIGNAL_INFO,	audit_handle_signal_info },
+	{ AUDIT_TTY_GET,	audit_handle_tty_get },
+	{ AUDIT_TTY_SET,	audit_handle_tty_set },
+	{ AUDIT_LIST_RULES,	NULL },
+	{ AUDIT_ADD_RULE,	NULL },
+	{ AUDIT_DEL_RULE,	NULL },
+	{ AUDIT_TRIM,		NULL },
+	{ AUDIT_MAKE_EQUIV,	NULL },
+};
+
+static bool audit_is_user_msg(u16 type)
+{
+	return type == AUDIT_USER ||
+	       (type >= AUDIT_FIRST_USER_MSG && type <= AUDIT_LAST_USER_MSG) ||
+	       (type >= AUDIT_FIRST_USER_MSG2 && type <= AUDIT_LAST_USER_MSG2);
+}
+
 static int audit_handle_msg(struct sk_buff *skb, const struct nlmsghdr *nlh,
 			    bool *acked)
 {
 	u16 type = nlh->nlmsg_type;
-	struct audit_features af;
-	int err;
+	int i;
 
-	err = audit_check_permission(skb, type);
-	if (err)
-		return err;
-	if (audit_is_user_msg(type))
-		return audit_handle_user_msg(nlh);
-
-	switch (type) {
-	case AUDIT_GET:
-		audit_send_status(skb, nlh);
-		return 0;
-	case AUDIT_SET:
-		return audit_handle_set(skb, nlh, acked);
-	case AUDIT_GET_FEATURE:
-		audit_features_get(&af);
-		audit_reply(skb, nlh, AUDIT_GET_FEATURE, &af, sizeof(af));
-		return 0;
-	case AUDIT_SET_FEATURE:
-		return audit_handle_set_feature(nlh);
-	case AUDIT_SIGNAL_INFO:
-		return audit_send_signal_info(skb, nlh);
-	case AUDIT_TTY_GET:
-		audit_send_tty_status(skb, nlh);
-		return 0;
-	case AUDIT_TTY_SET:
-		return audit_handle_tty_set(nlh);
-	default:
-		/* Rules (ADD/DEL/LIST_RULES, TRIM, MAKE_EQUIV): not yet. */
-		return -EOPNOTSUPP;
+	if (audit_is_user_msg(type)) {
+		if (!netlink_ns_capable(skb, &init_user_ns, CAP_AUDIT_WRITE))
+			return -EPERM;
+		return audit_handle_user_msg(skb, nlh, acked);
 	}
+	/* The rule interface from before 2.6.6 is gone for good. */
+	if (type == AUDIT_LIST || type == AUDIT_ADD || type == AUDIT_DEL)
+		return -EOPNOTSUPP;
+
+	for (i = 0; i < ARRAY_SIZE(audit_control_requests); i++) {
+		if (audit_control_requests[i].type != type)
+			continue;
+		if (task_active_pid_ns(current) != &init_pid_ns ||
+		    !netlink_ns_capable(skb, &init_user_ns, CAP_AUDIT_CONTROL))
+			return -EPERM;
+		if (!audit_control_requests[i].handle)
+			return -EOPNOTSUPP;
+		return audit_control_requests[i].handle(skb, nlh, acked);
+	}
+	return -EINVAL;
 }
 
 /*

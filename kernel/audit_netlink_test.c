@@ -96,6 +96,7 @@ static struct kunit_suite audit_status_suite = {
 	.name = "audit_status",
 	.test_cases = audit_status_cases,
 };
+
 kunit_test_suite(audit_status_suite);
 
 MODULE_LICENSE("GPL");

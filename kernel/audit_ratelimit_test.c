@@ -102,6 +102,7 @@ static struct kunit_suite audit_ratelimit_suite = {
 	.name = "audit_ratelimit",
 	.test_cases = audit_ratelimit_cases,
 };
+
 kunit_test_suite(audit_ratelimit_suite);
 
 MODULE_LICENSE("GPL");

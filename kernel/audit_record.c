@@ -80,7 +80,7 @@ struct audit_buffer *audit_log_start(struct audit_context *ctx, gfp_t gfp_mask,
 	return ab;
 
 nomem:
-	audit_log_lost("out of memory in audit_log_start");
+	audit_log_lost("out of memory starting a record");
 	return NULL;
 }
 EXPORT_SYMBOL(audit_log_start);
@@ -129,10 +129,9 @@ void audit_log_format(struct audit_buffer *ab, const char *fmt, ...)
 {
 	va_list args;
 
-	if (!ab)
-		return;
 	va_start(args, fmt);
-	audit_log_vformat(ab, fmt, args);
+	if (ab)
+		audit_log_vformat(ab, fmt, args);
 	va_end(args);
 }
 EXPORT_SYMBOL(audit_log_format);
@@ -157,12 +156,12 @@ void audit_log(struct audit_context *ctx, gfp_t gfp_mask, int type,
 	struct audit_buffer *ab;
 	va_list args;
 
-	ab = audit_log_start(ctx, gfp_mask, type);
-	if (!ab)
-		return;
 	va_start(args, fmt);
-	audit_log_vformat(ab, fmt, args);
+	ab = audit_log_start(ctx, gfp_mask, type);
+	if (ab)
+		audit_log_vformat(ab, fmt, args);
 	va_end(args);
+	/* audit_log_end() takes NULL: nothing was started. */
 	audit_log_end(ab);
 }
 EXPORT_SYMBOL(audit_log);

@@ -155,6 +155,7 @@ static struct kunit_suite audit_record_suite = {
 	.name = "audit_record",
 	.test_cases = audit_record_cases,
 };
+
 kunit_test_suite(audit_record_suite);
 
 MODULE_LICENSE("GPL");

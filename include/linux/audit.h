@@ -105,18 +105,12 @@ enum audit_ntp_type {
 	AUDIT_NTP_NVALS
 };
 
-#ifdef CONFIG_AUDITSYSCALL
-struct audit_ntp_val {
-	long long oldval;
-	long long newval;
-};
-
+/* Old and new value of each kind, gathered by do_adjtimex(). */
 struct audit_ntp_data {
-	struct audit_ntp_val vals[AUDIT_NTP_NVALS];
-};
-#else
-struct audit_ntp_data {};
+#ifdef CONFIG_AUDITSYSCALL
+	struct { long long oldval, newval; } vals[AUDIT_NTP_NVALS];
 #endif
+};
 
 /* Netfilter configuration operations reported by NETFILTER_CFG records. */
 enum audit_nfcfgop {
@@ -157,10 +151,17 @@ int audit_classify_arch(int arch);
 #define AUDIT_INODE_HIDDEN	2
 #define AUDIT_INODE_NOEVAL	4
 
+/*
+ * Stand-ins for what is configured out or not implemented yet: empty
+ * static inline functions, so that callers are still type-checked.
+ * (Those that must return 0 are written out.)
+ */
+#define AUDIT_HOOK_NOOP(name, ...)	static inline void name(__VA_ARGS__) {}
+
 #ifdef CONFIG_AUDIT_COMPAT_GENERIC
 #define audit_is_compat(arch)	(!((arch) & __AUDIT_ARCH_64BIT))
 #else
-#define audit_is_compat(arch)	false
+#define audit_is_compat(arch)	((void)(arch), false)
 #endif
 
 #ifdef CONFIG_AUDIT
@@ -228,8 +229,6 @@ static inline struct audit_buffer *audit_log_start(struct audit_context *ctx,
 static inline __printf(2, 3)
 void audit_log_format(struct audit_buffer *ab, const char *fmt, ...)
 { }
-static inline void audit_log_end(struct audit_buffer *ab)
-{ }
 static inline __printf(4, 5)
 void audit_log(struct audit_context *ctx, gfp_t gfp_mask, int type,
 	       const char *fmt, ...)
@@ -240,33 +239,30 @@ static inline bool audit_string_contains_control(const char *string,
 	return false;
 }
 
-static inline void audit_log_n_hex(struct audit_buffer *ab,
-				   const unsigned char *buf, size_t len)
-{ }
-static inline void audit_log_n_string(struct audit_buffer *ab,
-				      const char *buf, size_t n)
-{ }
-static inline void audit_log_n_untrustedstring(struct audit_buffer *ab,
-					       const char *string, size_t n)
-{ }
-static inline void audit_log_untrustedstring(struct audit_buffer *ab,
-					     const char *string)
-{ }
-static inline void audit_log_d_path(struct audit_buffer *ab,
-				    const char *prefix,
-				    const struct path *path)
-{ }
-static inline void audit_log_key(struct audit_buffer *ab, char *key)
-{ }
-static inline void audit_log_path_denied(int type, const char *operation)
-{ }
+AUDIT_HOOK_NOOP(audit_log_end, struct audit_buffer *ab)
+AUDIT_HOOK_NOOP(audit_log_n_hex, struct audit_buffer *ab,
+		const unsigned char *buf, size_t len)
+AUDIT_HOOK_NOOP(audit_log_n_string, struct audit_buffer *ab, const char *buf,
+		size_t n)
+AUDIT_HOOK_NOOP(audit_log_n_untrustedstring, struct audit_buffer *ab,
+		const char *string, size_t n)
+AUDIT_HOOK_NOOP(audit_log_untrustedstring, struct audit_buffer *ab,
+		const char *string)
+AUDIT_HOOK_NOOP(audit_log_d_path, struct audit_buffer *ab, const char *prefix,
+		const struct path *path)
+AUDIT_HOOK_NOOP(audit_log_key, struct audit_buffer *ab, char *key)
+AUDIT_HOOK_NOOP(audit_log_path_denied, int type, const char *operation)
 static inline int audit_log_task_context(struct audit_buffer *ab)
 {
 	return 0;
 }
 
-static inline void audit_log_task_info(struct audit_buffer *ab)
-{ }
+AUDIT_HOOK_NOOP(audit_log_task_info, struct audit_buffer *ab)
+static inline int audit_signal_info(int sig, struct task_struct *t)
+{
+	return 0;
+}
+
 static inline kuid_t audit_get_loginuid(struct task_struct *tsk)
 {
 	return INVALID_UID;
@@ -275,11 +271,6 @@ static inline kuid_t audit_get_loginuid(struct task_struct *tsk)
 static inline unsigned int audit_get_sessionid(struct task_struct *tsk)
 {
 	return AUDIT_SID_UNSET;
-}
-
-static inline int audit_signal_info(int sig, struct task_struct *t)
-{
-	return 0;
 }
 #endif /* CONFIG_AUDIT */
 
@@ -302,8 +293,8 @@ static inline int audit_alloc(struct task_struct *task)
 	return 0;
 }
 
-static inline void audit_free(struct task_struct *task)
-{ }
+AUDIT_HOOK_NOOP(audit_free, struct task_struct *task)
+
 static inline void audit_set_context(struct task_struct *task,
 				     struct audit_context *ctx)
 {
@@ -326,52 +317,60 @@ static inline bool audit_dummy_context(void)
 	return true;
 }
 
-static inline void audit_uring_entry(u8 op)
-{ }
-static inline void audit_uring_exit(int success, long code)
-{ }
-static inline void audit_syscall_entry(int major, unsigned long a0,
-				       unsigned long a1, unsigned long a2,
-				       unsigned long a3)
-{ }
-static inline void audit_syscall_exit(void *pt_regs)
-{ }
+/* Syscall entry and exit, from the architecture (and io_uring). */
+AUDIT_HOOK_NOOP(audit_syscall_entry, int major, unsigned long a0,
+		unsigned long a1, unsigned long a2, unsigned long a3)
+AUDIT_HOOK_NOOP(audit_syscall_exit, void *pt_regs)
+AUDIT_HOOK_NOOP(audit_uring_entry, u8 op)
+AUDIT_HOOK_NOOP(audit_uring_exit, int success, long code)
+
+/* Names and inodes, from the VFS. */
 static inline struct filename *audit_reusename(const __user char *name)
 {
 	return NULL;
 }
 
-static inline void audit_getname(struct filename *name)
-{ }
-static inline void audit_inode(struct filename *name,
-			       const struct dentry *dentry,
-			       unsigned int aflags)
-{ }
-static inline void audit_file(struct file *file)
-{ }
-static inline void audit_inode_parent_hidden(struct filename *name,
-					     const struct dentry *dentry)
-{ }
-static inline void audit_inode_child(struct inode *parent,
-				     const struct dentry *dentry,
-				     const unsigned char type)
-{ }
-static inline void audit_core_dumps(long signr)
-{ }
-static inline void audit_seccomp(unsigned long syscall, long signr, int code)
-{ }
-static inline void audit_seccomp_actions_logged(const char *names,
-						const char *old_names, int res)
-{ }
-static inline void audit_ptrace(struct task_struct *t)
-{ }
-static inline void audit_ipc_obj(struct kern_ipc_perm *ipcp)
-{ }
-static inline void audit_ipc_set_perm(unsigned long qbytes, uid_t uid,
-				      gid_t gid, umode_t mode)
-{ }
-static inline void audit_bprm(struct linux_binprm *bprm)
-{ }
+AUDIT_HOOK_NOOP(audit_getname, struct filename *name)
+AUDIT_HOOK_NOOP(audit_inode, struct filename *name,
+		const struct dentry *dentry, unsigned int aflags)
+AUDIT_HOOK_NOOP(audit_inode_parent_hidden, struct filename *name,
+		const struct dentry *dentry)
+AUDIT_HOOK_NOOP(audit_inode_child, struct inode *parent,
+		const struct dentry *dentry, const unsigned char type)
+AUDIT_HOOK_NOOP(audit_file, struct file *file)
+AUDIT_HOOK_NOOP(audit_openat2_how, struct open_how *how)
+
+/* Processes, credentials and signals. */
+AUDIT_HOOK_NOOP(audit_bprm, struct linux_binprm *bprm)
+static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
+				       const struct cred *new,
+				       const struct cred *old)
+{
+	return 0;
+}
+
+AUDIT_HOOK_NOOP(audit_log_capset, const struct cred *new,
+		const struct cred *old)
+AUDIT_HOOK_NOOP(audit_core_dumps, long signr)
+AUDIT_HOOK_NOOP(audit_seccomp, unsigned long syscall, long signr, int code)
+AUDIT_HOOK_NOOP(audit_seccomp_actions_logged, const char *names,
+		const char *old_names, int res)
+AUDIT_HOOK_NOOP(audit_ptrace, struct task_struct *t)
+AUDIT_HOOK_NOOP(audit_mmap_fd, int fd, int flags)
+AUDIT_HOOK_NOOP(audit_log_kern_module, const char *name)
+
+/* IPC and message queues. */
+AUDIT_HOOK_NOOP(audit_ipc_obj, struct kern_ipc_perm *ipcp)
+AUDIT_HOOK_NOOP(audit_ipc_set_perm, unsigned long qbytes, uid_t uid,
+		gid_t gid, umode_t mode)
+AUDIT_HOOK_NOOP(audit_mq_open, int oflag, umode_t mode, struct mq_attr *attr)
+AUDIT_HOOK_NOOP(audit_mq_sendrecv, mqd_t mqdes, size_t msg_len,
+		unsigned int msg_prio, const struct timespec64 *abs_timeout)
+AUDIT_HOOK_NOOP(audit_mq_notify, mqd_t mqdes,
+		const struct sigevent *notification)
+AUDIT_HOOK_NOOP(audit_mq_getsetattr, mqd_t mqdes, struct mq_attr *mqstat)
+
+/* Sockets. */
 static inline int audit_socketcall(int nargs, unsigned long *args)
 {
 	return 0;
@@ -382,58 +381,24 @@ static inline int audit_socketcall_compat(int nargs, u32 *args)
 	return 0;
 }
 
-static inline void audit_fd_pair(int fd1, int fd2)
-{ }
 static inline int audit_sockaddr(int len, void *addr)
 {
 	return 0;
 }
 
-static inline void audit_mq_open(int oflag, umode_t mode, struct mq_attr *attr)
-{ }
-static inline void audit_mq_sendrecv(mqd_t mqdes, size_t msg_len,
-				     unsigned int msg_prio,
-				     const struct timespec64 *abs_timeout)
-{ }
-static inline void audit_mq_notify(mqd_t mqdes,
-				   const struct sigevent *notification)
-{ }
-static inline void audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat)
-{ }
-static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
-				       const struct cred *new,
-				       const struct cred *old)
-{
-	return 0;
-}
+AUDIT_HOOK_NOOP(audit_fd_pair, int fd1, int fd2)
 
-static inline void audit_log_capset(const struct cred *new,
-				    const struct cred *old)
-{ }
-static inline void audit_mmap_fd(int fd, int flags)
-{ }
-static inline void audit_openat2_how(struct open_how *how)
-{ }
-static inline void audit_log_kern_module(const char *name)
-{ }
-static inline void audit_fanotify(u32 response,
-				  struct fanotify_response_info_audit_rule *friar)
-{ }
-static inline void audit_tk_injoffset(struct timespec64 offset)
-{ }
-static inline void audit_ntp_init(struct audit_ntp_data *ad)
-{ }
-static inline void audit_ntp_set_old(struct audit_ntp_data *ad,
-				     enum audit_ntp_type type, long long val)
-{ }
-static inline void audit_ntp_set_new(struct audit_ntp_data *ad,
-				     enum audit_ntp_type type, long long val)
-{ }
-static inline void audit_ntp_log(const struct audit_ntp_data *ad)
-{ }
-static inline void audit_log_nfcfg(const char *name, u8 af,
-				   unsigned int nentries,
-				   enum audit_nfcfgop op, gfp_t gfp)
-{ }
+/* Time, fanotify and netfilter. */
+AUDIT_HOOK_NOOP(audit_tk_injoffset, struct timespec64 offset)
+AUDIT_HOOK_NOOP(audit_ntp_init, struct audit_ntp_data *ad)
+AUDIT_HOOK_NOOP(audit_ntp_set_old, struct audit_ntp_data *ad,
+		enum audit_ntp_type type, long long val)
+AUDIT_HOOK_NOOP(audit_ntp_set_new, struct audit_ntp_data *ad,
+		enum audit_ntp_type type, long long val)
+AUDIT_HOOK_NOOP(audit_ntp_log, const struct audit_ntp_data *ad)
+AUDIT_HOOK_NOOP(audit_fanotify, u32 response,
+		struct fanotify_response_info_audit_rule *friar)
+AUDIT_HOOK_NOOP(audit_log_nfcfg, const char *name, u8 af,
+		unsigned int nentries, enum audit_nfcfgop op, gfp_t gfp)
 
 #endif /* _LINUX_AUDIT_H_ */

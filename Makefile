@@ -56,11 +56,12 @@ include $(TOP)/userspace.mk
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
 
-check: all
+check: all patch
 	@$(TOP)/tests/run-all
 
 run: all
-	@$(TOP)/scripts/uml-boot --demo
+	@mkdir -p $(BUILD)/run
+	@$(TOP)/scripts/uml-boot --demo --results $(BUILD)/run --log $(BUILD)/run/console.log
 
 shell: all
 	@$(TOP)/scripts/uml-boot --shell

@@ -160,7 +160,8 @@ int audit_features_set(const struct audit_features *af)
 	int i;
 
 	lockdep_assert_held(&audit_cmd_mutex);
-	if (af->vers != AUDIT_FEATURE_VERSION ||
+	/* libaudit sends version 0, which means the first (and only) one. */
+	if (af->vers > AUDIT_FEATURE_VERSION ||
 	    (af->mask & ~AUDIT_FEATURES_KNOWN))
 		return -EINVAL;
 

@@ -69,6 +69,9 @@ static inline const char *audit_record_text(const struct sk_buff *skb,
 	return (const char *)skb->data + NLMSG_HDRLEN;
 }
 
+/* A fresh record buffer of @type, or NULL when memory ran out. */
+struct audit_buffer *audit_buffer_alloc(gfp_t gfp, int type);
+
 /* Allocates the next event serial number (never 0). */
 unsigned int audit_next_serial(void);
 

@@ -9,6 +9,7 @@
  * A buffer belongs to the task that started it until audit_log_end(); it is
  * never shared, so it needs no lock.
  */
+#include <kunit/static_stub.h>
 #include <linux/atomic.h>
 #include <linux/ctype.h>
 #include <linux/dcache.h>
@@ -41,6 +42,26 @@ static void audit_buffer_free(struct audit_buffer *ab)
 	kfree(ab);
 }
 
+/* A record buffer with its netlink header in place, or NULL. */
+struct audit_buffer *audit_buffer_alloc(gfp_t gfp, int type)
+{
+	struct audit_buffer *ab;
+
+	/* Lets the KUnit suite play out an allocation failure. */
+	KUNIT_STATIC_STUB_REDIRECT(audit_buffer_alloc, gfp, type);
+
+	ab = kmalloc(sizeof(*ab), gfp);
+	if (!ab)
+		return NULL;
+	ab->gfp = gfp;
+	ab->type = type;
+	ab->skb = nlmsg_new(AUDIT_RECORD_START, gfp);
+	if (ab->skb && nlmsg_put(ab->skb, 0, 0, type, 0, 0))
+		return ab;
+	audit_buffer_free(ab);
+	return NULL;
+}
+
 struct audit_buffer *audit_log_start(struct audit_context *ctx, gfp_t gfp_mask,
 				     int type)
 {
@@ -53,20 +74,11 @@ struct audit_buffer *audit_log_start(struct audit_context *ctx, gfp_t gfp_mask,
 		audit_log_lost("backlog limit exceeded");
 		return NULL;
 	}
-
-	ab = kmalloc(sizeof(*ab), gfp_mask);
-	if (!ab)
-		goto nomem;
-	ab->gfp = gfp_mask;
-	ab->type = type;
-	ab->skb = nlmsg_new(AUDIT_RECORD_START, gfp_mask);
-	if (!ab->skb) {
-		kfree(ab);
-		goto nomem;
-	}
-	if (!nlmsg_put(ab->skb, 0, 0, type, 0, 0)) {
-		audit_buffer_free(ab);
-		goto nomem;
+	ab = audit_buffer_alloc(gfp_mask, type);
+	if (!ab) {
+		/* Memory exhaustion answers to the failure policy too. */
+		audit_log_lost("out of memory starting a record");
+		return NULL;
 	}
 
 	/*
@@ -78,10 +90,6 @@ struct audit_buffer *audit_log_start(struct audit_context *ctx, gfp_t gfp_mask,
 	audit_log_format(ab, "audit(%llu.%03lu:%u): ", (u64)now.tv_sec,
 			 now.tv_nsec / NSEC_PER_MSEC, audit_next_serial());
 	return ab;
-
-nomem:
-	audit_log_lost("out of memory starting a record");
-	return NULL;
 }
 EXPORT_SYMBOL(audit_log_start);
 

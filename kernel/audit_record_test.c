@@ -4,6 +4,7 @@
  * untrusted strings and growth of long records.  Records are built in a
  * private buffer and inspected, never queued.
  */
+#include <kunit/static_stub.h>
 #include <kunit/test.h>
 #include <linux/netlink.h>
 #include <linux/slab.h>
@@ -138,6 +139,25 @@ static void record_capped(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, text, "start end");
 }
 
+static struct audit_buffer *no_memory(gfp_t gfp, int type)
+{
+	return NULL;
+}
+
+/* Memory exhaustion is a lost record like any other: counted, policed. */
+static void record_alloc_failure_is_lost(struct kunit *test)
+{
+	u32 policy = READ_ONCE(audit_failure);
+	int before = atomic_read(&audit_lost);
+
+	WRITE_ONCE(audit_failure, AUDIT_FAIL_SILENT);
+	kunit_activate_static_stub(test, audit_buffer_alloc, no_memory);
+	KUNIT_EXPECT_NULL(test, audit_log_start(NULL, GFP_KERNEL, AUDIT_KERNEL));
+	kunit_deactivate_static_stub(test, audit_buffer_alloc);
+	WRITE_ONCE(audit_failure, policy);
+	KUNIT_EXPECT_EQ(test, atomic_read(&audit_lost), before + 1);
+}
+
 static struct kunit_case audit_record_cases[] = {
 	KUNIT_CASE(record_format),
 	KUNIT_CASE(record_control_detection),
@@ -148,6 +168,7 @@ static struct kunit_case audit_record_cases[] = {
 	KUNIT_CASE(record_key),
 	KUNIT_CASE(record_grows),
 	KUNIT_CASE(record_capped),
+	KUNIT_CASE(record_alloc_failure_is_lost),
 	{}
 };
 

@@ -17,6 +17,13 @@
  *       and prints the error code of the kernel's answer ("error=-22").
  *   audit-nl errno TYPE
  *       Sends an empty message of TYPE and prints the ack's error code.
+ *   audit-nl feature MASK FEATURES LOCK
+ *       AUDIT_SET_FEATURE; prints the error code.
+ *   audit-nl tty ENABLED LOG_PASSWD
+ *       AUDIT_TTY_SET, then AUDIT_TTY_GET in the same process; prints
+ *       "set error=E enabled=N log_passwd=N".
+ *   audit-nl siginfo
+ *       AUDIT_SIGNAL_INFO; prints "uid=U pid=P ctx=C".
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -277,6 +284,109 @@ static int cmd_errno(const char *type)
 	return 0;
 }
 
+/* Waits for the reply of @type to @seq; returns its payload length. */
+static int nl_wait_reply(int fd, uint32_t seq, uint16_t type, void *out,
+			 size_t size)
+{
+	static char buf[16384];
+
+	for (;;) {
+		ssize_t n = recv(fd, buf, sizeof(buf), 0);
+		struct nlmsghdr *h = (struct nlmsghdr *)buf;
+
+		if (n < 0)
+			return -errno;
+		for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			size_t len = h->nlmsg_len - NLMSG_HDRLEN;
+
+			if (h->nlmsg_seq != seq)
+				continue;
+			if (h->nlmsg_type == NLMSG_ERROR) {
+				struct nlmsgerr *e = NLMSG_DATA(h);
+
+				if (e->error)
+					return e->error;
+				continue;
+			}
+			if (h->nlmsg_type != type)
+				continue;
+			if (len > size)
+				len = size;
+			memcpy(out, NLMSG_DATA(h), len);
+			return (int)len;
+		}
+	}
+}
+
+static int cmd_feature(char **argv)
+{
+	struct audit_features f = {
+		.vers = AUDIT_FEATURE_VERSION,
+		.mask = (uint32_t)strtoul(argv[0], NULL, 0),
+		.features = (uint32_t)strtoul(argv[1], NULL, 0),
+		.lock = (uint32_t)strtoul(argv[2], NULL, 0),
+	};
+
+	printf("error=%d\n", nl_request(nl_open(), AUDIT_SET_FEATURE, 9, &f,
+					sizeof(f)));
+	return 0;
+}
+
+static int cmd_tty(char **argv)
+{
+	int fd = nl_open();
+	struct audit_tty_status s = {
+		.enabled = (uint32_t)atoi(argv[0]),
+		.log_passwd = (uint32_t)atoi(argv[1]),
+	};
+	int err = nl_request(fd, AUDIT_TTY_SET, 3, &s, sizeof(s));
+	struct request r;
+
+	memset(&s, 0xff, sizeof(s));
+	memset(&r, 0, sizeof(r));
+	r.nlh.nlmsg_len = NLMSG_LENGTH(0);
+	r.nlh.nlmsg_type = AUDIT_TTY_GET;
+	r.nlh.nlmsg_flags = NLM_F_REQUEST;
+	r.nlh.nlmsg_seq = 4;
+	nl_send_raw(fd, &r, r.nlh.nlmsg_len);
+	if (nl_wait_reply(fd, 4, AUDIT_TTY_GET, &s, sizeof(s)) < 0)
+		return 1;
+	printf("set error=%d enabled=%u log_passwd=%u\n", err, s.enabled,
+	       s.log_passwd);
+	return 0;
+}
+
+static int cmd_siginfo(void)
+{
+	int fd = nl_open();
+	struct request r;
+	/* The kernel's struct audit_sig_info (not in the uapi headers). */
+	union {
+		struct {
+			uint32_t uid;
+			int32_t pid;
+			char ctx[];
+		} si;
+		char raw[512];
+	} u;
+	int len;
+
+	memset(&r, 0, sizeof(r));
+	memset(&u, 0, sizeof(u));
+	r.nlh.nlmsg_len = NLMSG_LENGTH(0);
+	r.nlh.nlmsg_type = AUDIT_SIGNAL_INFO;
+	r.nlh.nlmsg_flags = NLM_F_REQUEST;
+	r.nlh.nlmsg_seq = 6;
+	nl_send_raw(fd, &r, r.nlh.nlmsg_len);
+	len = nl_wait_reply(fd, 6, AUDIT_SIGNAL_INFO, &u, sizeof(u) - 1);
+	if (len < (int)sizeof(u.si)) {
+		printf("error=%d\n", len);
+		return 1;
+	}
+	printf("uid=%u pid=%d ctx=%s\n", u.si.uid, u.si.pid, u.si.ctx);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	signal(SIGPIPE, SIG_IGN);
@@ -288,9 +398,18 @@ int main(int argc, char **argv)
 		return cmd_malformed(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "errno"))
 		return cmd_errno(argv[2]);
+	if (argc == 5 && !strcmp(argv[1], "feature"))
+		return cmd_feature(argv + 2);
+	if (argc == 4 && !strcmp(argv[1], "tty"))
+		return cmd_tty(argv + 2);
+	if (argc == 2 && !strcmp(argv[1], "siginfo"))
+		return cmd_siginfo();
 	fprintf(stderr, "usage: audit-nl reader OUT [--stall F] [--rcvbuf N] [--multicast]\n"
 			"       audit-nl user COUNT TEXT\n"
 			"       audit-nl malformed KIND\n"
-			"       audit-nl errno TYPE\n");
+			"       audit-nl errno TYPE\n"
+			"       audit-nl feature MASK FEATURES LOCK\n"
+			"       audit-nl tty ENABLED LOG_PASSWD\n"
+			"       audit-nl siginfo\n");
 	return 2;
 }

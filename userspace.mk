@@ -1,13 +1,89 @@
-# Userspace: test helpers now; auditd and auditctl join here.
+# Userspace: the test helpers, auditlib, auditctl and auditd.
 USER_CC     ?= cc
 USER_CFLAGS ?= -std=c11 -O2 -g -Wall -Wextra -Werror
+USER_CPPFLAGS := -D_GNU_SOURCE -I$(TOP)/auditlib
 TESTBIN     := $(BUILD)/tests
+USERBIN     := $(BUILD)/bin
+LIBOUT      := $(BUILD)/auditlib
 
-userspace: $(TESTBIN)/audit-nl
+# Installation (make install DESTDIR=... PREFIX=...).
+PREFIX      ?= /usr
+SBINDIR     ?= /sbin
+SYSCONFDIR  ?= /etc
+MANDIR      ?= $(PREFIX)/share/man
+
+# The headers the generated tables are read from: the kernel tree's
+# audit ABI if it has been prepared, else the system's.
+AUDIT_ABI_H := $(firstword $(wildcard $(BUILD)/src/include/uapi/linux/audit.h) \
+		/usr/include/linux/audit.h)
+ASM_DIR     := $(firstword $(wildcard /usr/include/x86_64-linux-gnu/asm) \
+		/usr/include/asm)
+ERRNO_H     := /usr/include/asm-generic/errno-base.h \
+		/usr/include/asm-generic/errno.h
+
+LIB_SRCS    := $(addprefix $(TOP)/auditlib/,tables.c parse.c rule.c netlink.c)
+LIB_OBJS    := $(patsubst $(TOP)/auditlib/%.c,$(LIBOUT)/%.o,$(LIB_SRCS)) \
+	       $(LIBOUT)/tables-gen.o
+LIB_A       := $(LIBOUT)/libaudit-lib.a
+LIB_H       := $(TOP)/auditlib/audit-lib.h
+
+AUDITCTL_SRCS := $(wildcard $(TOP)/auditctl/*.c)
+AUDITD_SRCS   := $(wildcard $(TOP)/auditd/*.c)
+AUDITD_H      := $(wildcard $(TOP)/auditd/*.h)
+UNIT_SRCS     := $(wildcard $(TOP)/tests/unit/unit-*.c)
+UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
+
+.PHONY: install userspace-clean
+
+userspace: $(TESTBIN)/audit-nl $(USERBIN)/auditctl $(USERBIN)/auditd \
+	$(UNIT_BINS)
 
 $(TESTBIN)/audit-nl: $(TOP)/tests/helpers/audit-nl.c
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) -o $@ $<
 
+$(LIBOUT)/tables-gen.c: $(TOP)/auditlib/gen-tables.sh $(AUDIT_ABI_H)
+	@mkdir -p $(LIBOUT)
+	sh $< $(AUDIT_ABI_H) $(ASM_DIR)/unistd_64.h $(ASM_DIR)/unistd_32.h \
+		$(ERRNO_H) >$@.tmp && mv $@.tmp $@
+
+$(LIBOUT)/%.o: $(TOP)/auditlib/%.c $(LIB_H)
+	@mkdir -p $(LIBOUT)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+
+$(LIBOUT)/tables-gen.o: $(LIBOUT)/tables-gen.c $(LIB_H)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+
+$(LIB_A): $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(USERBIN)/auditctl: $(AUDITCTL_SRCS) $(LIB_A) $(LIB_H)
+	@mkdir -p $(USERBIN)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -o $@ $(AUDITCTL_SRCS) $(LIB_A)
+
+$(USERBIN)/auditd: $(AUDITD_SRCS) $(AUDITD_H) $(LIB_A) $(LIB_H)
+	@mkdir -p $(USERBIN)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -I$(TOP)/auditd -o $@ \
+		$(AUDITD_SRCS) $(LIB_A)
+
+# Unit tests may link auditd's parts (all but its main) as well.
+AUDITD_PARTS := $(filter-out $(TOP)/auditd/main.c,$(AUDITD_SRCS))
+$(TESTBIN)/unit-%: $(TOP)/tests/unit/unit-%.c $(TOP)/tests/unit/unit.h \
+		$(LIB_A) $(LIB_H) $(AUDITD_PARTS) $(AUDITD_H)
+	@mkdir -p $(TESTBIN)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -I$(TOP)/auditd \
+		-I$(TOP)/tests/unit -o $@ $< $(AUDITD_PARTS) $(LIB_A)
+
+install: $(USERBIN)/auditctl $(USERBIN)/auditd
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(SYSCONFDIR)/audit
+	install -m 755 $(USERBIN)/auditctl $(USERBIN)/auditd $(DESTDIR)$(SBINDIR)
+	install -m 644 $(TOP)/auditctl/auditctl.8 $(TOP)/auditd/auditd.8 \
+		$(DESTDIR)$(MANDIR)/man8
+	install -m 644 $(TOP)/auditd/auditd.conf.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 640 $(TOP)/auditd/auditd.conf $(DESTDIR)$(SYSCONFDIR)/audit/auditd.conf
+	install -m 640 $(TOP)/auditd/audit.rules $(DESTDIR)$(SYSCONFDIR)/audit/audit.rules
+
 userspace-clean:
-	rm -rf $(TESTBIN)
+	rm -rf $(TESTBIN) $(USERBIN) $(LIBOUT)

@@ -28,6 +28,7 @@ LIB_A       := $(LIBOUT)/libaudit-lib.a
 LIB_H       := $(TOP)/auditlib/audit-lib.h
 
 AUDITCTL_SRCS := $(wildcard $(TOP)/auditctl/*.c)
+AUDITCTL_H    := $(wildcard $(TOP)/auditctl/*.h)
 AUDITD_SRCS   := $(wildcard $(TOP)/auditd/*.c)
 AUDITD_H      := $(wildcard $(TOP)/auditd/*.h)
 UNIT_SRCS     := $(wildcard $(TOP)/tests/unit/unit-*.c)
@@ -58,7 +59,7 @@ $(LIB_A): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(USERBIN)/auditctl: $(AUDITCTL_SRCS) $(LIB_A) $(LIB_H)
+$(USERBIN)/auditctl: $(AUDITCTL_SRCS) $(AUDITCTL_H) $(LIB_A) $(LIB_H)
 	@mkdir -p $(USERBIN)
 	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -o $@ $(AUDITCTL_SRCS) $(LIB_A)
 
@@ -67,13 +68,16 @@ $(USERBIN)/auditd: $(AUDITD_SRCS) $(AUDITD_H) $(LIB_A) $(LIB_H)
 	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -I$(TOP)/auditd -o $@ \
 		$(AUDITD_SRCS) $(LIB_A)
 
-# Unit tests may link auditd's parts (all but its main) as well.
-AUDITD_PARTS := $(filter-out $(TOP)/auditd/main.c,$(AUDITD_SRCS))
+# Unit tests link the programs' parts (all but their mains) as well.
+AUDITD_PARTS   := $(filter-out $(TOP)/auditd/main.c,$(AUDITD_SRCS))
+AUDITCTL_PARTS := $(filter-out $(TOP)/auditctl/auditctl.c,$(AUDITCTL_SRCS))
 $(TESTBIN)/unit-%: $(TOP)/tests/unit/unit-%.c $(TOP)/tests/unit/unit.h \
-		$(LIB_A) $(LIB_H) $(AUDITD_PARTS) $(AUDITD_H)
+		$(LIB_A) $(LIB_H) $(AUDITD_PARTS) $(AUDITD_H) \
+		$(AUDITCTL_PARTS) $(AUDITCTL_H)
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -I$(TOP)/auditd \
-		-I$(TOP)/tests/unit -o $@ $< $(AUDITD_PARTS) $(LIB_A)
+		-I$(TOP)/auditctl -I$(TOP)/tests/unit -o $@ $< \
+		$(AUDITD_PARTS) $(AUDITCTL_PARTS) $(LIB_A)
 
 install: $(USERBIN)/auditctl $(USERBIN)/auditd
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \

@@ -217,6 +217,10 @@ static int field_value(struct al_rule *r, const struct al_field *f,
 	switch (f->type) {
 	case AL_F_UID:
 	case AL_F_GID:
+		if (strspn(v, "0123456789") == strlen(v) &&
+		    al_parse_ll(v, 0, UINT32_MAX, &n) < 0)
+			return al_fail(err, "-F %s: '%s' is not an id from 0 to %u",
+				       expr, v, UINT32_MAX);
 		if (parse_id(v, f->type == AL_F_GID, out) < 0)
 			return al_fail(err, "-F %s: unknown %s '%s'", expr,
 				       f->type == AL_F_GID ? "group" : "user", v);

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-2.0
+/* auditctl's command line and rules files: parsing only, no netlink. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "cmd.h"
+
+enum {
+	OPT_BACKLOG_WAIT = 256,
+	OPT_RESET_LOST,
+	OPT_RESET_WAIT_ACTUAL,
+	OPT_LOGINUID_IMMUTABLE,
+	OPT_SIGNAL,
+};
+
+static const struct option long_opts[] = {
+	{ "backlog_wait_time", required_argument, NULL, OPT_BACKLOG_WAIT },
+	{ "reset-lost", no_argument, NULL, OPT_RESET_LOST },
+	{ "reset_lost", no_argument, NULL, OPT_RESET_LOST },
+	{ "reset_backlog_wait_time_actual", no_argument, NULL,
+	  OPT_RESET_WAIT_ACTUAL },
+	{ "loginuid-immutable", no_argument, NULL, OPT_LOGINUID_IMMUTABLE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'v' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void cmd_usage(FILE *f)
+{
+	fputs("usage: auditctl [options]\n"
+	      "    -a <l,a>            append a rule to list l with action a\n"
+	      "    -A <l,a>            insert a rule at the head of list l\n"
+	      "    -b <backlog>        set the backlog limit (default 64)\n"
+	      "    --backlog_wait_time <t>  set the backlog wait time\n"
+	      "    -c                  continue past errors in a rules file\n"
+	      "    -C f=f | f!=f       compare two fields\n"
+	      "    -d <l,a>            delete a rule from list l with action a\n"
+	      "    -D                  delete all rules and watches (with -k: those with the key)\n"
+	      "    -e [0..2]           set the enabled flag (2 locks the configuration)\n"
+	      "    -f [0..2]           set the failure mode: 0 silent, 1 printk, 2 panic\n"
+	      "    -F f=v              a rule field: name, operator (= != < > <= >= & &=), value\n"
+	      "    -h                  this help\n"
+	      "    -i                  ignore errors when reading rules from a file\n"
+	      "    -k <key>            a key on a rule, or the filter of -l and -D\n"
+	      "    -l                  list the rules\n"
+	      "    -m <text>           send a user space message\n"
+	      "    -p [r|w|x|a]        the permissions a watch triggers on\n"
+	      "    -r <rate>           set the rate limit in records/s (0 = none)\n"
+	      "    -R <file>           read rules from a file\n"
+	      "    -s                  report the status\n"
+	      "    -S <syscall>        a rule's syscall: name, number, list, or all\n"
+	      "    -v                  version\n"
+	      "    -w <path>           insert a watch on path\n"
+	      "    -W <path>           remove the watch on path\n"
+	      "    --loginuid-immutable  make login uids unchangeable once set\n"
+	      "    --reset-lost        reset the lost record counter\n"
+	      "    --reset_backlog_wait_time_actual  reset the backlog wait counter\n",
+	      f);
+}
+
+static int add_action(struct cmd *c, enum act_kind kind, uint32_t mask,
+		      uint32_t value, const char *arg, struct al_err *err)
+{
+	if (c->nacts == MAX_ACTIONS)
+		return al_fail(err, "too many options in one command");
+	c->acts[c->nacts++] = (struct action){ kind, mask, value, arg };
+	return 0;
+}
+
+static int set_option(struct cmd *c, const char *opt, const char *what,
+		      const char *v, long long max, uint32_t mask,
+		      struct al_err *err)
+{
+	long long n;
+
+	if (al_parse_ll(v, 0, max, &n) < 0)
+		return al_fail(err, "%s %s: %s must be a number from 0 to %lld",
+			       opt, v, what, max);
+	return add_action(c, ACT_SET, mask, (uint32_t)n, NULL, err);
+}
+
+static int rule_start(struct cmd *c, int op, const char *opt, const char *v,
+		      bool prepend, struct al_err *err)
+{
+	if (c->rule_op)
+		return al_fail(err, "%s %s: one rule per command", opt, v);
+	c->rule_op = op;
+	c->rule.prepend = prepend;
+	return 0;
+}
+
+int cmd_parse(int argc, char **argv, struct cmd *c, struct al_err *err)
+{
+	int o;
+
+	memset(c, 0, sizeof(*c));
+	al_rule_init(&c->rule);
+	optind = 0;		/* GNU getopt: start afresh for each command */
+	opterr = 0;
+	if (argc < 2)
+		return al_fail(err, "no option given; try -h");
+	while ((o = getopt_long(argc, argv, "+:a:A:b:cC:d:De:f:F:hik:lm:p:r:R:sS:tvw:W:",
+				long_opts, NULL)) != -1) {
+		int rc = 0;
+
+		switch (o) {
+		case 'e':
+			rc = set_option(c, "-e", "the enabled flag", optarg, 2,
+					AUDIT_STATUS_ENABLED, err);
+			break;
+		case 'f':
+			rc = set_option(c, "-f", "the failure mode", optarg, 2,
+					AUDIT_STATUS_FAILURE, err);
+			break;
+		case 'r':
+			rc = set_option(c, "-r", "the rate", optarg, UINT32_MAX,
+					AUDIT_STATUS_RATE_LIMIT, err);
+			break;
+		case 'b':
+			rc = set_option(c, "-b", "the backlog limit", optarg,
+					UINT32_MAX, AUDIT_STATUS_BACKLOG_LIMIT, err);
+			break;
+		case OPT_BACKLOG_WAIT:
+			rc = set_option(c, "--backlog_wait_time", "the wait time",
+					optarg, 600000,
+					AUDIT_STATUS_BACKLOG_WAIT_TIME, err);
+			break;
+		case OPT_RESET_LOST:
+			rc = add_action(c, ACT_RESET_LOST, 0, 0, NULL, err);
+			break;
+		case OPT_RESET_WAIT_ACTUAL:
+			rc = add_action(c, ACT_RESET_WAIT_ACTUAL, 0, 0, NULL, err);
+			break;
+		case OPT_LOGINUID_IMMUTABLE:
+			rc = add_action(c, ACT_LOGINUID_IMMUTABLE, 0, 0, NULL, err);
+			break;
+		case 's':
+			rc = add_action(c, ACT_STATUS, 0, 0, NULL, err);
+			break;
+		case 'l':
+			rc = add_action(c, ACT_LIST, 0, 0, NULL, err);
+			break;
+		case 'D':
+			rc = add_action(c, ACT_DELETE_ALL, 0, 0, NULL, err);
+			break;
+		case 'm':
+			rc = add_action(c, ACT_MSG, 0, 0, optarg, err);
+			break;
+		case 'R':
+			rc = add_action(c, ACT_RULES_FILE, 0, 0, optarg, err);
+			break;
+		case 'v':
+			rc = add_action(c, ACT_VERSION, 0, 0, NULL, err);
+			break;
+		case 'c':
+			c->keep_going = true;
+			break;
+		case 'i':
+			c->ignore_errors = true;
+			break;
+		case 't':
+			break;		/* trimming subtrees: nothing to do */
+		case 'a':
+		case 'A':
+		case 'd':
+			rc = rule_start(c, o == 'd' ? AUDIT_DEL_RULE : AUDIT_ADD_RULE,
+					o == 'a' ? "-a" : o == 'A' ? "-A" : "-d",
+					optarg, o == 'A', err);
+			if (rc == 0)
+				rc = al_rule_set_list_action(&c->rule, optarg, err);
+			break;
+		case 'w':
+		case 'W':
+			rc = rule_start(c, o == 'W' ? AUDIT_DEL_RULE : AUDIT_ADD_RULE,
+					o == 'w' ? "-w" : "-W", optarg, false, err);
+			if (rc == 0)
+				rc = al_rule_set_watch(&c->rule, optarg, err);
+			break;
+		case 'S':
+			c->rule_words = true;
+			rc = al_rule_add_syscalls(&c->rule, optarg, err);
+			break;
+		case 'F':
+			c->rule_words = true;
+			rc = al_rule_add_field(&c->rule, optarg, err);
+			break;
+		case 'C':
+			c->rule_words = true;
+			rc = al_rule_add_compare(&c->rule, optarg, err);
+			break;
+		case 'p':
+			c->rule_words = true;
+			rc = al_rule_set_perm(&c->rule, optarg, err);
+			break;
+		case 'k':
+			if (!c->key)
+				c->key = optarg;
+			rc = al_rule_add_key(&c->rule, optarg, err);
+			break;
+		case 'h':
+			cmd_usage(stdout);
+			exit(0);
+		case ':':
+			return al_fail(err, "%s: needs a value", argv[optind - 1]);
+		default:
+			return al_fail(err, "%s: unknown option", argv[optind - 1]);
+		}
+		if (rc < 0)
+			return -1;
+	}
+	if (optind < argc)
+		return al_fail(err, "%s: unexpected argument", argv[optind]);
+	if (c->rule_words && !c->rule_op)
+		return al_fail(err, "-S, -F, -C and -p need -a, -A, -d, -w or -W");
+	if (c->rule_op && al_rule_finish(&c->rule, err) < 0)
+		return -1;
+	return 0;
+}
+
+static bool nested_file(const struct cmd *c)
+{
+	for (int i = 0; i < c->nacts; i++)
+		if (c->acts[i].kind == ACT_RULES_FILE)
+			return true;
+	return false;
+}
+
+/* A rules file must not be writable by others: it runs as root. */
+static FILE *open_rules(const char *path, struct al_err *err)
+{
+	struct stat st;
+	FILE *f = fopen(path, "re");
+
+	if (!f)
+		return al_fail(err, "-R %s: %s", path, strerror(errno)), NULL;
+	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		return al_fail(err, "-R %s: not a regular file", path), NULL;
+	}
+	if ((st.st_mode & (S_IWGRP | S_IWOTH)) ||
+	    (st.st_uid != 0 && st.st_uid != geteuid())) {
+		fclose(f);
+		return al_fail(err, "-R %s: writable by others or owned by another user", path), NULL;
+	}
+	return f;
+}
+
+int cmd_run_file(const char *path, bool keep_going, bool ignore,
+		 cmd_exec_fn exec, void *ctx, FILE *msgs, struct al_err *err)
+{
+	char line[MAX_LINE + 2];
+	int lineno = 0, failed = 0, ok = 0;
+	FILE *f;
+
+	f = open_rules(path, err);
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		char *argv[MAX_WORDS + 1];
+		struct cmd *c;
+		struct al_err e;
+		size_t len = strlen(line);
+		int n, rc;
+
+		lineno++;
+		if (len && line[len - 1] == '\n') {
+			line[--len] = '\0';
+		} else if (!feof(f)) {
+			int ch;
+
+			while ((ch = fgetc(f)) != EOF && ch != '\n')
+				;
+			line[0] = '\0';
+			len = (size_t)-1;
+		}
+		argv[0] = "auditctl";
+		n = al_split_words(line, argv + 1, MAX_WORDS, &e);
+		if (len != (size_t)-1 &&
+		    (n == 0 || (n > 0 && argv[1][0] == '#')))
+			continue;
+		c = malloc(sizeof(*c));
+		if (len == (size_t)-1) {
+			rc = al_fail(&e, "line longer than %d bytes", MAX_LINE);
+		} else if (!c) {
+			rc = al_fail(&e, "out of memory");
+		} else {
+			rc = n < 0 ? -1 : cmd_parse(n + 1, argv, c, &e);
+			if (rc == 0 && nested_file(c))
+				rc = al_fail(&e, "-R cannot be used inside a rules file");
+			if (rc == 0)
+				rc = exec(ctx, c, &e);
+		}
+		free(c);
+		if (rc == 0) {
+			ok++;
+			continue;
+		}
+		failed++;
+		fprintf(msgs, "%s\nThere was an error in line %d of %s\n",
+			e.msg, lineno, path);
+		if (!keep_going && !ignore)
+			break;
+	}
+	fclose(f);
+	if (keep_going && failed)
+		fprintf(msgs, "There were %d rule errors and %d rules loaded from %s\n",
+			failed, ok, path);
+	if (failed && !ignore)
+		return al_fail(err, "-R %s: %d line%s failed", path, failed,
+			       failed == 1 ? "" : "s");
+	return 0;
+}

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * auditctl's command line: one command (the program's arguments, or one
+ * line of a rules file) parsed whole into a struct cmd before anything
+ * is sent, so that a bad argument changes nothing.
+ */
+#ifndef AUDITCTL_CMD_H
+#define AUDITCTL_CMD_H
+
+#include <stdio.h>
+
+#include "audit-lib.h"
+
+#define MAX_ACTIONS	32
+#define MAX_LINE	8192
+#define MAX_WORDS	256
+
+enum act_kind {
+	ACT_SET,		/* one AUDIT_SET field */
+	ACT_STATUS,
+	ACT_LIST,
+	ACT_DELETE_ALL,
+	ACT_MSG,
+	ACT_RULES_FILE,
+	ACT_RESET_LOST,
+	ACT_RESET_WAIT_ACTUAL,
+	ACT_LOGINUID_IMMUTABLE,
+	ACT_VERSION,
+};
+
+struct action {
+	enum act_kind kind;
+	uint32_t mask;		/* ACT_SET: which field */
+	uint32_t value;
+	const char *arg;	/* ACT_MSG, ACT_RULES_FILE */
+};
+
+struct cmd {
+	struct action acts[MAX_ACTIONS];
+	int nacts;
+	struct al_rule rule;
+	int rule_op;		/* AUDIT_ADD_RULE, AUDIT_DEL_RULE or 0 */
+	bool rule_words;	/* some -S/-F/-C/-p seen */
+	const char *key;	/* first -k, the filter of -l and -D */
+	bool keep_going;	/* -c */
+	bool ignore_errors;	/* -i */
+};
+
+/* Parses ARGV (ARGV[0] is the program) into C; every error names the
+ * argument at fault. */
+int cmd_parse(int argc, char **argv, struct cmd *c, struct al_err *err);
+
+/* Runs one parsed command; the caller's side of cmd_run_file. */
+typedef int (*cmd_exec_fn)(void *ctx, struct cmd *c, struct al_err *err);
+
+/* Reads rules from PATH, one command a line ('#' comments), parsing
+ * each and handing it to EXEC.  A failing line is reported on MSGS with
+ * the file and line; then the file stops unless KEEP_GOING or IGNORE.
+ * Fails (unless IGNORE) if any line failed. */
+int cmd_run_file(const char *path, bool keep_going, bool ignore,
+		 cmd_exec_fn exec, void *ctx, FILE *msgs, struct al_err *err);
+
+void cmd_usage(FILE *f);
+
+#endif

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * auditd's parts outside the daemon: auditd.conf parsing (good and bad
+ * lines), record formatting (RAW, ENRICHED, node names), and the log
+ * (batching, size limit, rotation with num_logs, keep_logs, suspend,
+ * space actions).
+ */
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "auditd.h"
+#include "unit.h"
+
+static struct auditd_conf conf;
+static struct al_err err;
+
+static int load(const char *text)
+{
+	char buf[8192];
+
+	snprintf(buf, sizeof(buf), "%s", text);
+	err.msg[0] = '\0';
+	return conf_load_text("test.conf", buf, &conf, &err);
+}
+
+static void bad_conf(const char *text, const char *want)
+{
+	int rc = load(text);
+
+	CHECK(rc < 0);
+	if (rc < 0)
+		CHECK_HAS(err.msg, want);
+	else
+		printf("     (accepted: '%s')\n", text);
+}
+
+/* Debian's shipped auditd.conf loads. */
+static const char debian_conf[] =
+	"#\n# This file controls the configuration of the audit daemon\n#\n\n"
+	"local_events = yes\nwrite_logs = yes\nlog_file = /var/log/audit/audit.log\n"
+	"log_group = adm\nlog_format = ENRICHED\nflush = INCREMENTAL_ASYNC\n"
+	"freq = 50\nmax_log_file = 8\nnum_logs = 5\npriority_boost = 4\n"
+	"name_format = NONE\n##name = mydomain\nmax_log_file_action = ROTATE\n"
+	"space_left = 75\nspace_left_action = SYSLOG\nverify_email = yes\n"
+	"action_mail_acct = root\nadmin_space_left = 50\n"
+	"admin_space_left_action = SUSPEND\ndisk_full_action = SUSPEND\n"
+	"disk_error_action = SUSPEND\nuse_libwrap = yes\n##tcp_listen_port = 60\n"
+	"tcp_listen_queue = 5\ntcp_max_per_addr = 1\n##tcp_client_ports = 1024-65535\n"
+	"tcp_client_max_idle = 0\ntransport = TCP\nkrb5_principal = auditd\n"
+	"##krb5_key_file = /etc/audit/audit.key\ndistribute_network = no\n"
+	"q_depth = 2000\noverflow_action = SYSLOG\nmax_restarts = 10\n"
+	"plugin_dir = /etc/audit/plugins.d\nend_of_event_timeout = 2\n";
+
+static void test_conf(void)
+{
+	CHECK(load(debian_conf) == 0);
+	CHECK_STR(conf.log_file, "/var/log/audit/audit.log");
+	CHECK(conf.num_logs == 5 && conf.max_log_file == 8 && conf.freq == 50);
+	CHECK(conf.flush == FLUSH_INCREMENTAL_ASYNC);
+	CHECK(conf.log_format == FORMAT_ENRICHED);
+	CHECK(conf.max_log_file_action.action == DA_ROTATE);
+	CHECK(conf.admin_space_left_action.action == DA_SUSPEND);
+
+	CHECK(load("") == 0);		/* defaults */
+	CHECK(conf.write_logs && conf.flush == FLUSH_INCREMENTAL_ASYNC);
+	CHECK(load("log_format = raw\nflush = Data\nspace_left = 5%\n"
+		   "admin_space_left = 2%\nspace_left_action = exec /bin/true\n"
+		   "max_log_file_action = keep_logs\nname_format = user\nname = box1\n") == 0);
+	CHECK(conf.log_format == FORMAT_RAW && conf.flush == FLUSH_DATA);
+	CHECK(conf.space_left == 5 && conf.space_left_pct);
+	CHECK(conf.space_left_action.action == DA_EXEC);
+	CHECK_STR(conf.space_left_action.exe, "/bin/true");
+	CHECK(conf.max_log_file_action.action == DA_KEEP_LOGS);
+	CHECK(conf.name_format == NAME_USER);
+	CHECK_STR(conf.name, "box1");
+	CHECK(load("  freq=7  \n\t# indented comment\n") == 0 && conf.freq == 7);
+
+	bad_conf("log_file\n", "test.conf:1: no '='");
+	bad_conf("freq = 1\n= 5\n", "test.conf:2: no option name");
+	bad_conf("freq =\n", "no value for 'freq'");
+	bad_conf("\n\nno_such_option = 1\n", "test.conf:3: unknown keyword 'no_such_option'");
+	bad_conf("two words = 1\n", "is not an option name");
+	bad_conf("num_logs = 1000\n", "num_logs: '1000' is not a number from 0 to 999");
+	bad_conf("freq = -1\n", "freq");
+	bad_conf("max_log_file = 8MB\n", "max_log_file");
+	bad_conf("flush = sometimes\n", "unknown mode 'sometimes'");
+	bad_conf("log_format = xml\n", "neither RAW nor ENRICHED");
+	bad_conf("write_logs = maybe\n", "neither yes nor no");
+	bad_conf("log_file = relative/audit.log\n", "absolute");
+	bad_conf("log_group = no_such_group_xyz\n", "unknown group");
+	bad_conf("space_left = 150%\n", "percentage");
+	bad_conf("space_left = 0%\n", "percentage");
+	bad_conf("space_left = 10\nadmin_space_left = 20\n", "above space_left");
+	bad_conf("max_log_file_action = halt\n", "not an action it can take");
+	bad_conf("disk_full_action = email\n", "not an action it can take");
+	bad_conf("disk_error_action = rotate\n", "not an action it can take");
+	bad_conf("space_left_action = exec\n", "absolute path");
+	bad_conf("space_left_action = exec relative.sh\n", "absolute path");
+	bad_conf("space_left_action = syslog now\n", "takes no argument");
+	bad_conf("name_format = user\n", "no name");
+	bad_conf("name_format = dns\n", "unknown format");
+	bad_conf("name = has space\n", "spaces");
+}
+
+static struct name_cache names;
+
+static const char *fmt(int type, const char *text, enum log_format f,
+		       const char *node)
+{
+	static char out[16384];
+
+	record_format(type, text, strlen(text), f, node, &names, out, sizeof(out));
+	return out;
+}
+
+static void test_records(void)
+{
+	const char *sys = "audit(1700000000.123:42): arch=c000003e syscall=257 "
+			  "success=yes exit=3 a0=ffffff9c ppid=1 pid=99 auid=0 "
+			  "uid=0 gid=0 euid=4294967295 comm=\"cat\" key=\"k\"";
+
+	CHECK_STR(fmt(1305, "audit(1.001:2): op=set audit_enabled=1 old=0 auid=4294967295 ses=4294967295 res=1",
+		      FORMAT_RAW, NULL),
+		  "type=CONFIG_CHANGE msg=audit(1.001:2): op=set audit_enabled=1 old=0 auid=4294967295 ses=4294967295 res=1\n");
+	/* trailing NULs and a newline are the kernel's, not the record's */
+	CHECK_STR(fmt(1005, "audit(1.001:3): hello\n\0", FORMAT_RAW, NULL),
+		  "type=USER msg=audit(1.001:3): hello\n");
+	CHECK_STR(fmt(4321, "audit(1.001:4): x=1", FORMAT_RAW, NULL),
+		  "type=UNKNOWN[4321] msg=audit(1.001:4): x=1\n");
+	CHECK_STR(fmt(1305, "audit(1.001:5): res=1", FORMAT_RAW, "host1"),
+		  "node=host1 type=CONFIG_CHANGE msg=audit(1.001:5): res=1\n");
+	CHECK_STR(fmt(1300, sys, FORMAT_ENRICHED, NULL),
+		  "type=SYSCALL msg=audit(1700000000.123:42): arch=c000003e syscall=257 "
+		  "success=yes exit=3 a0=ffffff9c ppid=1 pid=99 auid=0 uid=0 gid=0 "
+		  "euid=4294967295 comm=\"cat\" key=\"k\"\035ARCH=x86_64 SYSCALL=openat "
+		  "AUID=\"root\" UID=\"root\" GID=\"root\" EUID=\"unset\"\n");
+	/* nothing to enrich: no separator */
+	CHECK_STR(fmt(1307, "audit(1.001:6): cwd=\"/\"", FORMAT_ENRICHED, NULL),
+		  "type=CWD msg=audit(1.001:6): cwd=\"/\"\n");
+	/* ids inside a quoted msg='...' are left alone */
+	CHECK_STR(fmt(1005, "audit(1.001:7): pid=1 uid=0 msg='uid=5 x'", FORMAT_ENRICHED, NULL),
+		  "type=USER msg=audit(1.001:7): pid=1 uid=0 msg='uid=5 x'\035UID=\"root\"\n");
+	/* an unknown uid */
+	CHECK_HAS(fmt(1300, "audit(1.001:8): uid=3999999", FORMAT_ENRICHED, NULL),
+		  "UID=\"unknown(3999999)\"");
+	/* a record longer than the line is cut, still one line */
+	{
+		static char big[20000];
+		char out[512];
+		size_t n;
+
+		memset(big, 'a', sizeof(big) - 1);
+		memcpy(big, "audit(1.001:9): ", 16);
+		n = record_format(1300, big, strlen(big), FORMAT_ENRICHED, NULL,
+				  &names, out, sizeof(out));
+		CHECK(n == sizeof(out) - 1);
+		CHECK(out[n - 1] == '\n' && strchr(out, '\n') == out + n - 1);
+	}
+}
+
+/* ---- the log ---- */
+static char dir[] = "/tmp/unit-auditd-XXXXXX";
+static char said[4096];
+static char ran[256];
+
+static void test_say(void *ctx, int prio, const char *msg)
+{
+	(void)ctx;
+	(void)prio;
+	strncat(said, msg, sizeof(said) - strlen(said) - 2);
+	strcat(said, "\n");
+}
+
+static void test_run(void *ctx, const char *path, const char *arg)
+{
+	(void)ctx;
+	snprintf(ran, sizeof(ran), "%s %s", path, arg ? arg : "");
+}
+
+static int rotations;
+
+static void test_before_rotate(void *ctx, struct logfile *lf)
+{
+	(void)ctx;
+	rotations++;
+	log_add(lf, "type=DAEMON_ROTATE\n", 19);
+}
+
+static bool exists(const char *name)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return access(path, F_OK) == 0;
+}
+
+static off_t size_of(const char *name)
+{
+	char path[512];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return stat(path, &st) == 0 ? st.st_size : -1;
+}
+
+static void open_log(struct logfile *lf, struct auditd_conf *c)
+{
+	memset(lf, 0, sizeof(*lf));
+	lf->say = test_say;
+	lf->run = test_run;
+	lf->before_rotate = test_before_rotate;
+	CHECK(log_open(lf, c, &err) == 0);
+}
+
+static void test_log(void)
+{
+	struct auditd_conf c;
+	struct logfile lf;
+	static char line[1024];
+	struct al_err e;
+
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		unit_failures++;
+		return;
+	}
+	memset(line, 'x', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\n';
+
+	conf_defaults(&c);
+	snprintf(c.log_file, sizeof(c.log_file), "%s/audit.log", dir);
+	c.num_logs = 3;
+	c.max_log_file = 1;			/* MiB */
+	c.space_left = 0;
+	c.admin_space_left = 0;
+	open_log(&lf, &c);
+
+	/* batched: nothing on disk until the flush */
+	log_add(&lf, "type=A msg=1\n", 13);
+	CHECK(size_of("audit.log") == 0);
+	log_flush(&lf, false);
+	CHECK(size_of("audit.log") == 13);
+	CHECK((size_of("audit.log") >= 0));
+
+	/* 1 MiB reached: rotated to .1, a new log begins */
+	for (int i = 0; i < 1100; i++)
+		log_add(&lf, line, sizeof(line));
+	log_flush(&lf, false);
+	CHECK(rotations == 1);
+	CHECK(exists("audit.log.1"));
+	CHECK(size_of("audit.log") == 0);
+	CHECK(size_of("audit.log.1") == 13 + 1100 * 1024 + 19);
+
+	/* by hand, three more times: num_logs = 3 keeps .1 and .2 only */
+	for (int i = 0; i < 3; i++) {
+		log_add(&lf, "type=B\n", 7);
+		CHECK(log_rotate(&lf, false, &e) == 0);
+	}
+	CHECK(exists("audit.log.1") && exists("audit.log.2"));
+	CHECK(!exists("audit.log.3"));
+	CHECK(size_of("audit.log.1") == 7 + 19);
+	log_close(&lf);
+
+	/* keep_logs shifts every log up and deletes none */
+	c.max_log_file_action.action = DA_KEEP_LOGS;
+	open_log(&lf, &c);
+	for (int i = 0; i < 3; i++)
+		CHECK(log_rotate(&lf, true, &e) == 0);
+	CHECK(exists("audit.log.5") && !exists("audit.log.6"));
+	log_close(&lf);
+
+	/* suspend: records past the limit are dropped and counted */
+	c.max_log_file_action.action = DA_SUSPEND;
+	open_log(&lf, &c);
+	for (int i = 0; i < 1100; i++)
+		log_add(&lf, line, sizeof(line));
+	log_flush(&lf, false);
+	CHECK(lf.suspended);
+	CHECK_HAS(said, "logging suspended");
+	log_add(&lf, line, sizeof(line));
+	CHECK(lf.dropped == 1);
+	log_close(&lf);
+
+	/* num_logs < 2 with rotate: not rotated, said once */
+	c.max_log_file_action.action = DA_ROTATE;
+	c.num_logs = 1;
+	rotations = 0;
+	said[0] = '\0';
+	open_log(&lf, &c);
+	log_add(&lf, "y\n", 2);
+	log_flush(&lf, false);
+	log_flush(&lf, false);
+	CHECK(rotations == 0);
+	CHECK_HAS(said, "not rotating");
+	CHECK(strstr(said, "not rotating") == strrchr(said, '\n') - strlen("not rotating"));
+	log_close(&lf);
+
+	/* space_left far above what any disk has: the exec action runs once */
+	c.space_left = 1U << 30;
+	c.space_left_action.action = DA_EXEC;
+	strcpy(c.space_left_action.exe, "/usr/local/bin/alert");
+	c.max_log_file = 0;
+	ran[0] = '\0';
+	open_log(&lf, &c);
+	log_check_space(&lf);
+	CHECK_HAS(ran, "/usr/local/bin/alert");
+	ran[0] = '\0';
+	log_check_space(&lf);
+	CHECK_STR(ran, "");
+	/* and admin_space_left's halt goes through the run hook */
+	c.admin_space_left = 1U << 29;
+	c.admin_space_left_action.action = DA_HALT;
+	log_check_space(&lf);
+	CHECK_STR(ran, "/sbin/init 0");
+	log_close(&lf);
+
+	/* write_logs = no: nothing opened, nothing written */
+	c.write_logs = false;
+	snprintf(c.log_file, sizeof(c.log_file), "%s/none.log", dir);
+	open_log(&lf, &c);
+	log_add(&lf, "z\n", 2);
+	log_flush(&lf, false);
+	CHECK(!exists("none.log"));
+	log_close(&lf);
+
+	/* a log that is not a regular file */
+	c.write_logs = true;
+	snprintf(c.log_file, sizeof(c.log_file), "%s", dir);
+	memset(&lf, 0, sizeof(lf));
+	CHECK(log_open(&lf, &c, &e) < 0);
+	log_close(&lf);
+
+	snprintf(line, sizeof(line), "rm -rf %s", dir);
+	if (system(line) != 0)
+		printf("could not remove %s\n", dir);
+}
+
+int main(void)
+{
+	test_conf();
+	test_records();
+	test_log();
+	return unit_done("unit-auditd");
+}

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * auditctl -R: a 1000-line rules file, comments, errors named by file and
+ * line, -c (go on) and -i (ignore), and files that must be refused.
+ * The commands are handed to a recorder instead of the kernel.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "audit-lib.h"
+#include "cmd.h"
+#include "unit.h"
+
+struct recorder {
+	int commands, rules, sets;
+	char last[16384];
+};
+
+static int record(void *ctx, struct cmd *c, struct al_err *err)
+{
+	struct recorder *r = ctx;
+
+	(void)err;
+	r->commands++;
+	if (c->rule_op) {
+		r->rules++;
+		al_rule_format(&c->rule.u.d, r->last, sizeof(r->last));
+	}
+	for (int i = 0; i < c->nacts; i++)
+		if (c->acts[i].kind == ACT_SET)
+			r->sets++;
+	return 0;
+}
+
+static char dir[] = "/tmp/unit-rules-XXXXXX";
+
+static const char *write_rules(const char *name, int lines, int bad_line,
+			       mode_t mode)
+{
+	static char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f)
+		return NULL;
+	fprintf(f, "# generated\n-D\n-b 8192\n\n");
+	for (int i = 4; i < lines; i++) {
+		if (i + 1 == bad_line)
+			fprintf(f, "-a always,exit -F nosuchfield=%d\n", i);
+		else if (i % 3 == 0)
+			fprintf(f, "-w /etc/file%d -p wa -k key%d\n", i, i);
+		else if (i % 3 == 1)
+			fprintf(f, "-a always,exit -F arch=b64 -S openat,unlinkat -F auid=%d -k k%d\n", i, i);
+		else
+			fprintf(f, "   # comment %d\n", i);
+	}
+	fclose(f);
+	chmod(path, mode);
+	return path;
+}
+
+/* Runs PATH; returns the status and leaves the messages in MSGS. */
+static int run(const char *path, bool keep_going, bool ignore,
+	       struct recorder *r, char *msgs, size_t len)
+{
+	FILE *m = tmpfile();
+	struct al_err err = { "" };
+	size_t n;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	rc = cmd_run_file(path, keep_going, ignore, record, r, m, &err);
+	rewind(m);
+	n = fread(msgs, 1, len - 1, m);
+	msgs[n] = '\0';
+	fclose(m);
+	if (rc < 0) {
+		strncat(msgs, err.msg, len - strlen(msgs) - 1);
+	}
+	return rc;
+}
+
+int main(void)
+{
+	struct recorder r;
+	char msgs[65536], want[512];
+	const char *path;
+	FILE *f;
+
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+
+	/* 1000 lines, all good */
+	path = write_rules("good.rules", 1000, 0, 0600);
+	CHECK(run(path, false, false, &r, msgs, sizeof(msgs)) == 0);
+	/* -D, -b, then 996 lines of which two thirds are rules */
+	CHECK(r.commands == 2 + 664);
+	CHECK(r.rules == 664);
+	CHECK(r.sets == 1);
+	CHECK_STR(r.last, "-w /etc/file999 -p wa -k key999");
+	CHECK_STR(msgs, "");
+
+	/* an error on line 502 stops the file there, and says where */
+	path = write_rules("bad.rules", 1000, 502, 0600);
+	CHECK(run(path, false, false, &r, msgs, sizeof(msgs)) < 0);
+	snprintf(want, sizeof(want), "There was an error in line 502 of %s", path);
+	CHECK_HAS(msgs, want);
+	CHECK_HAS(msgs, "nosuchfield");
+	CHECK(r.commands < 400);
+
+	/* -c goes on, and still fails */
+	CHECK(run(path, true, false, &r, msgs, sizeof(msgs)) < 0);
+	CHECK_HAS(msgs, want);
+	CHECK_HAS(msgs, "There were 1 rule errors");
+	CHECK(r.rules == 663);
+
+	/* -i ignores */
+	CHECK(run(path, false, true, &r, msgs, sizeof(msgs)) == 0);
+
+	/* files others may write are refused */
+	path = write_rules("open.rules", 10, 0, 0666);
+	CHECK(run(path, false, false, &r, msgs, sizeof(msgs)) < 0);
+	CHECK_HAS(msgs, "writable by others");
+	CHECK(r.commands == 0);
+	CHECK(run("/nonexistent/audit.rules", false, false, &r, msgs, sizeof(msgs)) < 0);
+	CHECK_HAS(msgs, "/nonexistent/audit.rules");
+
+	/* -R inside a file, an over-long line, an unterminated quote */
+	snprintf(want, sizeof(want), "%s/nested.rules", dir);
+	f = fopen(want, "w");
+	if (f) {
+		fprintf(f, "-R /etc/audit/audit.rules\n-k \"open\n");
+		for (int i = 0; i < 9000; i++)
+			fputc('x', f);
+		fprintf(f, "\n-e 1\n");
+		fclose(f);
+	}
+	chmod(want, 0600);
+	CHECK(run(want, true, false, &r, msgs, sizeof(msgs)) < 0);
+	CHECK_HAS(msgs, "inside a rules file");
+	CHECK_HAS(msgs, "line 1 of");
+	CHECK_HAS(msgs, "quote");
+	CHECK_HAS(msgs, "line 2 of");
+	CHECK_HAS(msgs, "longer than 8192");
+	CHECK_HAS(msgs, "line 3 of");
+	CHECK(r.sets == 1);		/* the line after them still ran */
+
+	snprintf(want, sizeof(want), "rm -rf %s", dir);
+	if (system(want) != 0)
+		printf("could not remove %s\n", dir);
+	return unit_done("unit-rules-file");
+}

@@ -8,7 +8,7 @@ LIBOUT      := $(BUILD)/auditlib
 
 # Installation (make install DESTDIR=... PREFIX=...).
 PREFIX      ?= /usr
-SBINDIR     ?= /sbin
+SBINDIR     ?= $(PREFIX)/sbin
 SYSCONFDIR  ?= /etc
 MANDIR      ?= $(PREFIX)/share/man
 
@@ -76,7 +76,8 @@ $(TESTBIN)/unit-%: $(TOP)/tests/unit/unit-%.c $(TOP)/tests/unit/unit.h \
 		$(AUDITCTL_PARTS) $(AUDITCTL_H)
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -I$(TOP)/auditd \
-		-I$(TOP)/auditctl -I$(TOP)/tests/unit -o $@ $< \
+		-I$(TOP)/auditctl -I$(TOP)/tests/unit -DAUDIT_TOP='"$(TOP)"' \
+		-o $@ $< \
 		$(AUDITD_PARTS) $(AUDITCTL_PARTS) $(LIB_A)
 
 install: $(USERBIN)/auditctl $(USERBIN)/auditd

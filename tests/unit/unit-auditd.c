@@ -65,6 +65,10 @@ static void test_conf(void)
 	CHECK(conf.max_log_file_action.action == DA_ROTATE);
 	CHECK(conf.admin_space_left_action.action == DA_SUSPEND);
 
+	/* the sample installed as /etc/audit/auditd.conf */
+	CHECK(conf_load(AUDIT_TOP "/auditd/auditd.conf", &conf, &err) == 0);
+	CHECK(conf.num_logs == 5);
+
 	CHECK(load("") == 0);		/* defaults */
 	CHECK(conf.write_logs && conf.flush == FLUSH_INCREMENTAL_ASYNC);
 	CHECK(load("log_format = raw\nflush = Data\nspace_left = 5%\n"

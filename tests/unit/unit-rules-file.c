@@ -150,6 +150,12 @@ int main(void)
 	CHECK_HAS(msgs, "line 3 of");
 	CHECK(r.sets == 1);		/* the line after them still ran */
 
+	/* the sample installed as /etc/audit/audit.rules parses */
+	CHECK(run(AUDIT_TOP "/auditd/audit.rules", false, false, &r, msgs,
+		  sizeof(msgs)) == 0);
+	CHECK_STR(msgs, "");
+	CHECK(r.rules == 7 && r.sets == 3);
+
 	snprintf(want, sizeof(want), "rm -rf %s", dir);
 	if (system(want) != 0)
 		printf("could not remove %s\n", dir);

@@ -384,12 +384,6 @@ int audit_set_loginuid(kuid_t loginuid)
 	return err;
 }
 
-/* LSM policy reloads recompile LSM rule fields; there are no rules yet. */
-int audit_update_lsm_rules(void)
-{
-	return 0;
-}
-
 /* ---- start-up ---- */
 
 static int __init audit_init(void)
@@ -405,6 +399,7 @@ static int __init audit_init(void)
 	if (err)
 		panic("audit: cannot create the netlink socket: %d\n", err);
 	WRITE_ONCE(audit_ready, true);
+	audit_syscall_hooks_update();
 	pr_info("audit: initialized (enabled=%u backlog_limit=%u)\n",
 		audit_enabled, audit_backlog_limit);
 	audit_log(NULL, GFP_KERNEL, AUDIT_KERNEL, "state=initialized audit_enabled=%u res=1",

@@ -8,6 +8,7 @@
 
 #include <linux/audit.h>
 #include <linux/netlink.h>
+#include <linux/refcount.h>
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -128,5 +129,125 @@ int __init audit_netlink_init(void);
  */
 int audit_status_validate(const struct audit_status *s, size_t len,
 			  u32 enabled_now);
+
+/* ---- kernel/auditfilter.c: rules ---- */
+
+#define AUDIT_MAX_RULES		65535
+/* Syscall numbers a rule's mask can name. */
+#define AUDIT_SYSCALL_SLOTS	(AUDIT_BITMASK_SIZE * 32)
+/* Joins the keys of a rule with several -k. */
+#define AUDIT_KEY_SEPARATOR	0x01
+
+struct audit_pathspec;
+
+/* What a rule needs looked at, beyond the task (audit_rule_classify). */
+#define AUDIT_NEEDS_NAMES	BIT(0)	/* names and inodes of the syscall */
+
+/*
+ * A filter rule.  Immutable once on a list, except for the list linkage,
+ * which audit_cmd_mutex protects.  Freed when the last reference (the
+ * master list's, and one per snapshot holding it) is dropped.
+ */
+struct audit_rule {
+	refcount_t		ref;
+	struct list_head	list;
+	s64			order;		/* position in its list */
+	u32			listnr;
+	u32			action;		/* AUDIT_NEVER, AUDIT_ALWAYS */
+	u32			needs;		/* AUDIT_NEEDS_* */
+	u32			mask[AUDIT_BITMASK_SIZE];
+	u32			nfields;
+	struct audit_field	*fields;
+	char			*key;		/* NULL, or keys joined by \x01 */
+	struct audit_pathspec	*watch;		/* AUDIT_WATCH or AUDIT_DIR */
+	struct audit_pathspec	*exe;		/* AUDIT_EXE */
+	struct audit_rule_data	*orig;		/* as added, for listing */
+	size_t			orig_len;
+};
+
+/*
+ * The rules as the matching code sees them: each list as an array in rule
+ * order, and the exit list indexed by syscall (rules naming every syscall
+ * are kept apart, in any_syscall).  Published in audit_ruleset with RCU.
+ */
+struct audit_ruleset {
+	refcount_t		ref;
+	struct rcu_head		rcu;
+	unsigned int		count[AUDIT_NR_FILTERS];
+	struct audit_rule	**list[AUDIT_NR_FILTERS];
+	unsigned int		n_any;
+	struct audit_rule	**any_syscall;
+	u16			n_by[AUDIT_SYSCALL_SLOTS];
+	struct audit_rule	**by_syscall[AUDIT_SYSCALL_SLOTS];
+	size_t			max_rule_len;
+};
+
+extern struct audit_ruleset __rcu *audit_ruleset;
+extern struct static_key_false audit_exit_rules_key;
+
+void audit_ruleset_put(struct audit_ruleset *rs);
+bool audit_field_is_lsm(u32 type);
+int audit_rule_request(int type, const void *data, size_t len);
+int audit_rule_list(struct sk_buff *skb, const struct nlmsghdr *nlh,
+		    struct sock *sk);
+/* Should a record of @msgtype be logged (AUDIT_FILTER_USER or _EXCLUDE)? */
+bool audit_filter_record(u32 listnr, int msgtype);
+
+/* ---- kernel/audit_match.c: evaluating rules ---- */
+
+bool audit_compare(u32 left, u32 op, u32 right);
+bool audit_arch_known(u32 arch);
+void audit_rule_classify(struct audit_rule *r);
+/* Does @r match @tsk (and its syscall @ctx, and record type @msgtype)? */
+bool audit_rule_match(const struct audit_rule *r, struct task_struct *tsk,
+		      struct audit_context *ctx, int msgtype);
+
+/* ---- kernel/audit_classes.c: syscall classes ---- */
+
+void audit_mask_expand_classes(u32 *mask);
+u32 audit_syscall_perm(int nr, const unsigned long *args);
+
+/* ---- kernel/audit_watch.c: path, directory and executable rules ---- */
+
+int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path);
+void audit_watch_free(struct audit_rule *r);
+bool audit_watch_match(const struct audit_pathspec *w,
+		       const struct dentry *dentry, const struct inode *inode);
+bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk);
+
+/* ---- kernel/auditsc.c: syscall contexts ---- */
+
+#ifdef CONFIG_AUDITSYSCALL
+/* audit_enabled changed: switch the syscall exit hook on or off. */
+void audit_syscall_hooks_update(void);
+/* Matches the syscall-only fields of a rule; see audit_rule_match(). */
+bool audit_syscall_field_match(struct audit_context *ctx,
+			       const struct audit_rule *r,
+			       const struct audit_field *f);
+/*
+ * The event stamp of the current syscall, taken on first use; false when
+ * the task is not in a syscall (the record stands alone).
+ */
+bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
+			 unsigned int *serial);
+#else
+static inline void audit_syscall_hooks_update(void)
+{
+}
+
+static inline bool audit_syscall_field_match(struct audit_context *ctx,
+					     const struct audit_rule *r,
+					     const struct audit_field *f)
+{
+	return false;
+}
+
+static inline bool audit_syscall_stamp(struct audit_context *ctx,
+				       struct timespec64 *t,
+				       unsigned int *serial)
+{
+	return false;
+}
+#endif
 
 #endif /* _KERNEL_AUDIT_H */

@@ -29,12 +29,22 @@ static struct sock *audit_nl_sk;
 
 /* ---- replies ---- */
 
+/*
+ * Answers a query.  The ack, when asked for, goes first: libaudit reads
+ * the ack of a request before its answer, and an ack left behind would be
+ * taken for the ack of the caller's next request.
+ */
 static void audit_reply(struct sk_buff *req, const struct nlmsghdr *nlh,
-			int type, const void *payload, size_t size)
+			bool *acked, int type, const void *payload,
+			size_t size)
 {
 	struct sk_buff *skb;
 	struct nlmsghdr *rnlh;
 
+	if ((nlh->nlmsg_flags & NLM_F_ACK) && !*acked) {
+		netlink_ack(req, (struct nlmsghdr *)nlh, 0, NULL);
+		*acked = true;
+	}
 	skb = nlmsg_new(size, GFP_KERNEL);
 	if (!skb)
 		return;
@@ -134,7 +144,7 @@ static int audit_handle_get(struct sk_buff *skb, const struct nlmsghdr *nlh,
 			atomic_read(&audit_backlog_wait_time_actual),
 	};
 
-	audit_reply(skb, nlh, AUDIT_GET, &s, sizeof(s));
+	audit_reply(skb, nlh, acked, AUDIT_GET, &s, sizeof(s));
 	return 0;
 }
 
@@ -218,8 +228,10 @@ static int audit_handle_set(struct sk_buff *skb, const struct nlmsghdr *nlh,
 		}
 	}
 
-	if (s.mask & AUDIT_STATUS_ENABLED)
+	if (s.mask & AUDIT_STATUS_ENABLED) {
 		audit_set_u32(&audit_enabled, s.enabled, "audit_enabled");
+		audit_syscall_hooks_update();
+	}
 	if (s.mask & AUDIT_STATUS_FAILURE)
 		audit_set_u32(&audit_failure, s.failure, "audit_failure");
 	if (s.mask & AUDIT_STATUS_RATE_LIMIT) {
@@ -277,7 +289,7 @@ static int audit_handle_get_feature(struct sk_buff *skb,
 	struct audit_features af;
 
 	audit_features_get(&af);
-	audit_reply(skb, nlh, AUDIT_GET_FEATURE, &af, sizeof(af));
+	audit_reply(skb, nlh, acked, AUDIT_GET_FEATURE, &af, sizeof(af));
 	return 0;
 }
 
@@ -303,6 +315,9 @@ static int audit_handle_user_msg(struct sk_buff *skb,
 	struct audit_buffer *ab;
 
 	if (!READ_ONCE(audit_enabled) && type != AUDIT_USER_AVC)
+		return 0;
+	/* The user list may drop messages (auditctl -a user,never). */
+	if (!audit_filter_record(AUDIT_FILTER_USER, type))
 		return 0;
 
 	/* Trailing NULs and one trailing newline are not part of the text. */
@@ -357,7 +372,7 @@ static int audit_handle_signal_info(struct sk_buff *skb,
 		memcpy(sig->ctx, ctx, ctxlen);
 		security_release_secctx(ctx, ctxlen);
 	}
-	audit_reply(skb, nlh, AUDIT_SIGNAL_INFO, sig, sizeof(*sig) + ctxlen);
+	audit_reply(skb, nlh, acked, AUDIT_SIGNAL_INFO, sig, sizeof(*sig) + ctxlen);
 	kfree(sig);
 	return 0;
 }
@@ -372,7 +387,7 @@ static int audit_handle_tty_get(struct sk_buff *skb,
 
 	s.enabled = !!(t & AUDIT_TTY_ENABLE);
 	s.log_passwd = !!(t & AUDIT_TTY_LOG_PASSWD);
-	audit_reply(skb, nlh, AUDIT_TTY_GET, &s, sizeof(s));
+	audit_reply(skb, nlh, acked, AUDIT_TTY_GET, &s, sizeof(s));
 	return 0;
 }
 
@@ -414,6 +429,32 @@ static int audit_handle_tty_set(struct sk_buff *skb,
 	return 0;
 }
 
+/* ---- rules ---- */
+
+static int audit_handle_rule_change(struct sk_buff *skb,
+				    const struct nlmsghdr *nlh, bool *acked)
+{
+	return audit_rule_request(nlh->nlmsg_type, nlmsg_data(nlh),
+				  nlmsg_len(nlh));
+}
+
+/*
+ * The listing is a netlink dump, so a long rule set reaches a slow reader
+ * whole.  The ack goes first, as libaudit expects.
+ */
+static int audit_handle_list_rules(struct sk_buff *skb,
+				   const struct nlmsghdr *nlh, bool *acked)
+{
+	int err;
+
+	if (nlh->nlmsg_flags & NLM_F_ACK)
+		netlink_ack(skb, (struct nlmsghdr *)nlh, 0, NULL);
+	*acked = true;
+	err = audit_rule_list(skb, nlh, audit_nl_sk);
+	/* -EINTR: the dump started and answers for itself. */
+	return err == -EINTR ? 0 : err;
+}
+
 /* ---- dispatch ---- */
 
 typedef int (*audit_handler_t)(struct sk_buff *skb, const struct nlmsghdr *nlh,
@@ -435,9 +476,9 @@ static const struct {
 	{ AUDIT_SIGNAL_INFO,	audit_handle_signal_info },
 	{ AUDIT_TTY_GET,	audit_handle_tty_get },
 	{ AUDIT_TTY_SET,	audit_handle_tty_set },
-	{ AUDIT_LIST_RULES,	NULL },
-	{ AUDIT_ADD_RULE,	NULL },
-	{ AUDIT_DEL_RULE,	NULL },
+	{ AUDIT_LIST_RULES,	audit_handle_list_rules },
+	{ AUDIT_ADD_RULE,	audit_handle_rule_change },
+	{ AUDIT_DEL_RULE,	audit_handle_rule_change },
 	{ AUDIT_TRIM,		NULL },
 	{ AUDIT_MAKE_EQUIV,	NULL },
 };

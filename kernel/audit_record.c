@@ -67,8 +67,12 @@ struct audit_buffer *audit_log_start(struct audit_context *ctx, gfp_t gfp_mask,
 {
 	struct audit_buffer *ab;
 	struct timespec64 now;
+	unsigned int serial;
 
 	if (!audit_is_ready())
+		return NULL;
+	/* The exclude list drops whole record types (auditctl -a exclude). */
+	if (!audit_filter_record(AUDIT_FILTER_EXCLUDE, type))
 		return NULL;
 	if (!audit_backlog_admit(gfp_mask)) {
 		audit_log_lost("backlog limit exceeded");
@@ -82,13 +86,17 @@ struct audit_buffer *audit_log_start(struct audit_context *ctx, gfp_t gfp_mask,
 	}
 
 	/*
-	 * Without a syscall context every record is an event of its own.
-	 * The stamp is taken here, not at audit_log_end(), so that the time
-	 * is when the event happened, not when the text was complete.
+	 * A record logged during a syscall is part of the syscall's event
+	 * and shares its stamp; any other is an event of its own.  The stamp
+	 * is taken here, not at audit_log_end(): the time is when the event
+	 * happened, not when its text was complete.
 	 */
-	ktime_get_coarse_real_ts64(&now);
+	if (!audit_syscall_stamp(ctx, &now, &serial)) {
+		ktime_get_coarse_real_ts64(&now);
+		serial = audit_next_serial();
+	}
 	audit_log_format(ab, "audit(%llu.%03lu:%u): ", (u64)now.tv_sec,
-			 now.tv_nsec / NSEC_PER_MSEC, audit_next_serial());
+			 now.tv_nsec / NSEC_PER_MSEC, serial);
 	return ab;
 }
 EXPORT_SYMBOL(audit_log_start);
@@ -212,15 +220,15 @@ EXPORT_SYMBOL(audit_log_n_string);
 
 /*
  * Does @string need hex encoding to survive the key=value format?  It does
- * when it holds a double quote, a space, a control character or a byte
- * outside ASCII.  A NUL ends the string early.
+ * when any of its @len bytes is a double quote, a space, a control
+ * character (NUL included) or a byte outside ASCII.
  */
 bool audit_string_contains_control(const char *string, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)string;
 	const unsigned char *end = p + len;
 
-	for (; p < end && *p; p++) {
+	for (; p < end; p++) {
 		if (*p == '"' || *p <= ' ' || *p >= 0x7f)
 			return true;
 	}

@@ -14,6 +14,7 @@
 #ifndef _LINUX_AUDIT_H_
 #define _LINUX_AUDIT_H_
 
+#include <linux/jump_label.h>
 #include <linux/sched.h>
 #include <linux/ptrace.h>
 #include <linux/audit_arch.h>
@@ -279,12 +280,133 @@ static inline bool audit_loginuid_set(struct task_struct *tsk)
 	return uid_valid(audit_get_loginuid(tsk));
 }
 
+#ifdef CONFIG_AUDITSYSCALL
 /*
- * The syscall hooks.  Per-task syscall contexts are not implemented yet:
- * no task ever carries an audit_context, so every record is a standalone
- * event with its own serial and the hooks below do nothing.  Each is listed
- * as missing on Documentation/audit/status.rst.
+ * The syscall hooks (kernel/auditsc.c).  Each inline wrapper costs one
+ * static branch while nothing needs it: audit_on_key is on while audit
+ * is enabled, audit_exit_rules_key while the exit list has rules.
  */
+extern struct static_key_false audit_on_key;
+extern struct static_key_false audit_exit_rules_key;
+
+int __audit_alloc(struct task_struct *task);
+void __audit_free(struct task_struct *task);
+void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
+			   unsigned long a2, unsigned long a3);
+void __audit_syscall_exit(int success, long ret);
+void __audit_getname(struct filename *name);
+void __audit_inode(struct filename *name, const struct dentry *dentry,
+		   unsigned int flags);
+void __audit_file(const struct file *file);
+void __audit_inode_child(struct inode *parent, const struct dentry *dentry,
+			 const unsigned char type);
+int __audit_sockaddr(int len, void *addr);
+void __audit_bprm(struct linux_binprm *bprm);
+
+#define audit_n_rules	0
+#define audit_signals	0
+
+static inline int audit_alloc(struct task_struct *task)
+{
+	task->audit_context = NULL;
+	if (static_branch_unlikely(&audit_on_key))
+		return __audit_alloc(task);
+	return 0;
+}
+
+static inline void audit_free(struct task_struct *task)
+{
+	if (unlikely(task->audit_context))
+		__audit_free(task);
+}
+
+static inline void audit_set_context(struct task_struct *task,
+				     struct audit_context *ctx)
+{
+	task->audit_context = ctx;
+}
+
+static inline struct audit_context *audit_context(void)
+{
+	return current->audit_context;
+}
+
+/* Are names being gathered for the current syscall? */
+static inline bool audit_gathering_names(void)
+{
+	return static_branch_unlikely(&audit_exit_rules_key) &&
+	       current->audit_context;
+}
+
+static inline bool audit_dummy_context(void)
+{
+	return !audit_gathering_names();
+}
+
+static inline void audit_syscall_entry(int major, unsigned long a0,
+				       unsigned long a1, unsigned long a2,
+				       unsigned long a3)
+{
+	if (static_branch_unlikely(&audit_exit_rules_key))
+		__audit_syscall_entry(major, a0, a1, a2, a3);
+}
+
+static inline void audit_syscall_exit(void *pt_regs)
+{
+	long ret;
+
+	if (static_branch_unlikely(&audit_on_key) && current->audit_context) {
+		ret = regs_return_value((struct pt_regs *)pt_regs);
+		__audit_syscall_exit(!IS_ERR_VALUE(ret), ret);
+	}
+}
+
+static inline void audit_getname(struct filename *name)
+{
+	if (audit_gathering_names())
+		__audit_getname(name);
+}
+
+static inline void audit_inode(struct filename *name,
+			       const struct dentry *dentry, unsigned int aflags)
+{
+	if (audit_gathering_names())
+		__audit_inode(name, dentry, aflags);
+}
+
+static inline void audit_inode_parent_hidden(struct filename *name,
+					     const struct dentry *dentry)
+{
+	if (audit_gathering_names())
+		__audit_inode(name, dentry,
+			      AUDIT_INODE_PARENT | AUDIT_INODE_HIDDEN);
+}
+
+static inline void audit_inode_child(struct inode *parent,
+				     const struct dentry *dentry,
+				     const unsigned char type)
+{
+	if (audit_gathering_names())
+		__audit_inode_child(parent, dentry, type);
+}
+
+static inline void audit_file(struct file *file)
+{
+	if (audit_gathering_names())
+		__audit_file(file);
+}
+
+static inline int audit_sockaddr(int len, void *addr)
+{
+	return audit_gathering_names() ? __audit_sockaddr(len, addr) : 0;
+}
+
+static inline void audit_bprm(struct linux_binprm *bprm)
+{
+	if (static_branch_unlikely(&audit_on_key) && current->audit_context)
+		__audit_bprm(bprm);
+}
+#else /* !CONFIG_AUDITSYSCALL */
 #define audit_n_rules	0
 #define audit_signals	0
 
@@ -294,22 +416,12 @@ static inline int audit_alloc(struct task_struct *task)
 }
 
 AUDIT_HOOK_NOOP(audit_free, struct task_struct *task)
-
-static inline void audit_set_context(struct task_struct *task,
-				     struct audit_context *ctx)
-{
-#ifdef CONFIG_AUDITSYSCALL
-	task->audit_context = ctx;
-#endif
-}
+AUDIT_HOOK_NOOP(audit_set_context, struct task_struct *task,
+		struct audit_context *ctx)
 
 static inline struct audit_context *audit_context(void)
 {
-#ifdef CONFIG_AUDITSYSCALL
-	return current->audit_context;
-#else
 	return NULL;
-#endif
 }
 
 static inline bool audit_dummy_context(void)
@@ -317,19 +429,9 @@ static inline bool audit_dummy_context(void)
 	return true;
 }
 
-/* Syscall entry and exit, from the architecture (and io_uring). */
 AUDIT_HOOK_NOOP(audit_syscall_entry, int major, unsigned long a0,
 		unsigned long a1, unsigned long a2, unsigned long a3)
 AUDIT_HOOK_NOOP(audit_syscall_exit, void *pt_regs)
-AUDIT_HOOK_NOOP(audit_uring_entry, u8 op)
-AUDIT_HOOK_NOOP(audit_uring_exit, int success, long code)
-
-/* Names and inodes, from the VFS. */
-static inline struct filename *audit_reusename(const __user char *name)
-{
-	return NULL;
-}
-
 AUDIT_HOOK_NOOP(audit_getname, struct filename *name)
 AUDIT_HOOK_NOOP(audit_inode, struct filename *name,
 		const struct dentry *dentry, unsigned int aflags)
@@ -338,10 +440,31 @@ AUDIT_HOOK_NOOP(audit_inode_parent_hidden, struct filename *name,
 AUDIT_HOOK_NOOP(audit_inode_child, struct inode *parent,
 		const struct dentry *dentry, const unsigned char type)
 AUDIT_HOOK_NOOP(audit_file, struct file *file)
+AUDIT_HOOK_NOOP(audit_bprm, struct linux_binprm *bprm)
+
+static inline int audit_sockaddr(int len, void *addr)
+{
+	return 0;
+}
+#endif /* CONFIG_AUDITSYSCALL */
+
+/*
+ * Hooks whose records are not implemented yet: empty, and listed as
+ * missing on Documentation/audit/status.rst.
+ */
+/* Syscall entry and exit, from the architecture (and io_uring). */
+AUDIT_HOOK_NOOP(audit_uring_entry, u8 op)
+AUDIT_HOOK_NOOP(audit_uring_exit, int success, long code)
+
+/* Names: every getname() allocates afresh; nothing is reused. */
+static inline struct filename *audit_reusename(const __user char *name)
+{
+	return NULL;
+}
+
 AUDIT_HOOK_NOOP(audit_openat2_how, struct open_how *how)
 
 /* Processes, credentials and signals. */
-AUDIT_HOOK_NOOP(audit_bprm, struct linux_binprm *bprm)
 static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
 				       const struct cred *new,
 				       const struct cred *old)
@@ -377,11 +500,6 @@ static inline int audit_socketcall(int nargs, unsigned long *args)
 }
 
 static inline int audit_socketcall_compat(int nargs, u32 *args)
-{
-	return 0;
-}
-
-static inline int audit_sockaddr(int len, void *addr)
 {
 	return 0;
 }

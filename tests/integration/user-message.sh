@@ -9,6 +9,7 @@ wait_log "^type=USER msg=audit\([0-9]+\.[0-9]{3}:[0-9]+\): pid=[0-9]+ uid=0 auid
 pass "USER record in auditd's log"
 "$AUDITCTL" -r 7 >/dev/null
 wait_log "type=CONFIG_CHANGE .*op=set audit_rate_limit=7 old=0 auid=[0-9]+ ses=[0-9]+.* res=1"
+"$AUDITCTL" -r 0 >/dev/null
 "$AUDITCTL" -b 99 >/dev/null
 wait_log "type=CONFIG_CHANGE .*op=set audit_backlog_limit=99 old=64 .*res=1"
 "$AUDITCTL" -f 2 >/dev/null

@@ -1,0 +1,746 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Syscall auditing: the per-task context, the syscall entry and exit
+ * hooks, the names and inodes a syscall touches, and the records of a
+ * syscall event (SYSCALL, EXECVE, SOCKADDR, CWD, PATH, PROCTITLE, EOE).
+ *
+ * Cost, by design.  The entry hook runs only while the exit list has
+ * rules (audit_exit_rules_key); it notes the syscall number and
+ * arguments and asks the rule index whether any rule names the syscall.
+ * Only then do the VFS hooks gather names, and they take references, not
+ * copies: text is made only when a record is built.  The exit hook runs
+ * while audit is enabled (audit_on_key) and does nothing unless the task
+ * is in an audited syscall or a record was logged during the syscall.
+ *
+ * A context belongs to its task and is touched only by it (and by the
+ * task's parent before the child first runs), so it needs no lock.
+ */
+#include <linux/binfmts.h>
+#include <linux/cred.h>
+#include <linux/dcache.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/mm.h>
+#include <linux/namei.h>
+#include <linux/sched/mm.h>
+#include <linux/security.h>
+#include <linux/slab.h>
+#include <linux/socket.h>
+#include <linux/static_key.h>
+#include <linux/uaccess.h>
+#include <asm/syscall.h>
+
+#include "audit.h"
+
+DEFINE_STATIC_KEY_FALSE(audit_on_key);
+
+#define AUDIT_NAMES_MAX		32	/* names kept per syscall */
+#define AUDIT_PROCTITLE_MAX	128	/* bytes of the command line */
+#define AUDIT_EXECVE_CHUNK	7500	/* text per EXECVE record */
+
+/* One name or inode the syscall touched. */
+struct audit_name {
+	struct filename	*fname;		/* referenced, may be NULL */
+	struct dentry	*dentry;	/* referenced, may be NULL */
+	struct inode	*inode;		/* referenced, as found; may be NULL */
+	u8		type;		/* AUDIT_TYPE_* */
+	bool		hidden;
+};
+
+struct audit_context {
+	bool		in_syscall;
+	bool		gather;		/* some rule may need the names */
+	bool		pending;	/* a record was logged meanwhile */
+	bool		never;		/* a task,never rule matched at fork */
+	int		major;
+	u32		arch;
+	unsigned long	args[4];
+	long		ret;
+	struct timespec64 stamp;
+	unsigned int	serial;		/* 0: no record yet */
+	unsigned int	nnames;
+	struct audit_name names[AUDIT_NAMES_MAX];
+	void		*sockaddr;	/* kmalloc'd copy, or NULL */
+	int		sockaddr_len;
+	bool		execve;		/* a successful execve happened */
+};
+
+/* ---- contexts ---- */
+
+static struct audit_context *audit_context_new(gfp_t gfp)
+{
+	return kzalloc(sizeof(struct audit_context), gfp);
+}
+
+/* The task list decides at fork whether a task is audited at all. */
+static bool audit_task_never(struct task_struct *tsk)
+{
+	struct audit_ruleset *rs;
+	bool never = false;
+	unsigned int i;
+
+	rcu_read_lock();
+	rs = rcu_dereference(audit_ruleset);
+	for (i = 0; rs && i < rs->count[AUDIT_FILTER_TASK]; i++) {
+		struct audit_rule *r = rs->list[AUDIT_FILTER_TASK][i];
+
+		if (audit_rule_match(r, tsk, NULL, 0)) {
+			never = r->action == AUDIT_NEVER;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return never;
+}
+
+int __audit_alloc(struct task_struct *tsk)
+{
+	struct audit_context *ctx;
+
+	tsk->audit_context = NULL;
+	if (!READ_ONCE(audit_enabled))
+		return 0;
+	ctx = audit_context_new(GFP_KERNEL);
+	if (!ctx)
+		return -ENOMEM;
+	ctx->never = audit_task_never(tsk);
+	tsk->audit_context = ctx;
+	return 0;
+}
+
+static void audit_names_release(struct audit_context *ctx)
+{
+	unsigned int i;
+
+	for (i = 0; i < ctx->nnames; i++) {
+		struct audit_name *n = &ctx->names[i];
+
+		if (n->fname)
+			putname(n->fname);
+		dput(n->dentry);
+		iput(n->inode);
+	}
+	ctx->nnames = 0;
+}
+
+static void audit_context_reset(struct audit_context *ctx)
+{
+	audit_names_release(ctx);
+	kfree(ctx->sockaddr);
+	ctx->sockaddr = NULL;
+	ctx->in_syscall = false;
+	ctx->gather = false;
+	ctx->pending = false;
+	ctx->execve = false;
+	ctx->serial = 0;
+}
+
+void __audit_free(struct task_struct *tsk)
+{
+	struct audit_context *ctx = tsk->audit_context;
+
+	if (!ctx)
+		return;
+	/* exit and exit_group never return: their event ends here. */
+	if (tsk == current && ctx->in_syscall)
+		__audit_syscall_exit(1, 0);
+	audit_context_reset(ctx);
+	tsk->audit_context = NULL;
+	kfree(ctx);
+}
+
+void audit_syscall_hooks_update(void)
+{
+	if (READ_ONCE(audit_enabled))
+		static_branch_enable(&audit_on_key);
+	else
+		static_branch_disable(&audit_on_key);
+}
+
+/* ---- entry and exit ---- */
+
+/* Could a rule on the exit list match syscall @major? */
+static bool audit_syscall_indexed(int major)
+{
+	struct audit_ruleset *rs;
+	bool any;
+
+	rcu_read_lock();
+	rs = rcu_dereference(audit_ruleset);
+	any = rs && (rs->n_any || (major >= 0 && major < AUDIT_SYSCALL_SLOTS &&
+				   rs->n_by[major]));
+	rcu_read_unlock();
+	return any;
+}
+
+void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
+			   unsigned long a2, unsigned long a3)
+{
+	struct audit_context *ctx = current->audit_context;
+
+	if (!READ_ONCE(audit_enabled) || !current->mm)
+		return;
+	if (!ctx) {
+		ctx = audit_context_new(GFP_KERNEL | __GFP_NOWARN);
+		if (!ctx)
+			return;
+		current->audit_context = ctx;
+	}
+	if (ctx->never)
+		return;
+	/* Left over from a record adopted outside a syscall: drop it. */
+	if (ctx->in_syscall)
+		audit_context_reset(ctx);
+	ctx->major = major;
+	ctx->args[0] = a0;
+	ctx->args[1] = a1;
+	ctx->args[2] = a2;
+	ctx->args[3] = a3;
+	ctx->gather = audit_syscall_indexed(major);
+	ctx->in_syscall = ctx->gather;
+}
+
+/*
+ * A record is being logged during a syscall whose entry we did not see
+ * (no rule named it): take the syscall from the registers, so that the
+ * record and the syscall's own share one event.
+ */
+static bool audit_syscall_adopt(struct audit_context *ctx)
+{
+	struct pt_regs *regs;
+	unsigned long args[6];
+	int nr;
+
+	if (in_interrupt() || !current->mm || ctx->never)
+		return false;
+	regs = task_pt_regs(current);
+	nr = syscall_get_nr(current, regs);
+	if (nr < 0)
+		return false;
+	syscall_get_arguments(current, regs, args);
+	ctx->major = nr;
+	memcpy(ctx->args, args, sizeof(ctx->args));
+	ctx->in_syscall = true;
+	return true;
+}
+
+bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
+			 unsigned int *serial)
+{
+	if (!ctx || ctx != current->audit_context)
+		return false;
+	if (!ctx->in_syscall && !audit_syscall_adopt(ctx))
+		return false;
+	if (!ctx->serial) {
+		ktime_get_coarse_real_ts64(&ctx->stamp);
+		ctx->serial = audit_next_serial();
+	}
+	ctx->pending = true;
+	*t = ctx->stamp;
+	*serial = ctx->serial;
+	return true;
+}
+
+/*
+ * The exit list: the first matching rule, in rule order, merging the
+ * rules that name this syscall with those that name every syscall.
+ */
+static struct audit_rule *audit_filter_exit(struct audit_context *ctx)
+{
+	struct audit_ruleset *rs = rcu_dereference(audit_ruleset);
+	struct audit_rule **a = NULL, **b, *r;
+	unsigned int na = 0, nb, i = 0, j = 0;
+
+	if (!rs)
+		return NULL;
+	if (ctx->major >= 0 && ctx->major < AUDIT_SYSCALL_SLOTS) {
+		a = rs->by_syscall[ctx->major];
+		na = rs->n_by[ctx->major];
+	}
+	b = rs->any_syscall;
+	nb = rs->n_any;
+	while (i < na || j < nb) {
+		if (j >= nb || (i < na && a[i]->order < b[j]->order))
+			r = a[i++];
+		else
+			r = b[j++];
+		if (audit_rule_match(r, current, ctx, 0))
+			return r;
+	}
+	return NULL;
+}
+
+static void audit_log_syscall_records(struct audit_context *ctx,
+				      const char *key);
+
+void __audit_syscall_exit(int success, long ret)
+{
+	struct audit_context *ctx = current->audit_context;
+	struct audit_rule *r = NULL;
+	bool log;
+	char *key = NULL;
+
+	if (!ctx || !ctx->in_syscall)
+		return;
+	/* An interrupted call restarts; to the administrator it failed. */
+	if (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
+	    ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK)
+		ret = -EINTR;
+	ctx->ret = ret;
+	ctx->arch = syscall_get_arch(current);
+
+	log = ctx->pending;
+	if (ctx->gather) {
+		rcu_read_lock();
+		r = audit_filter_exit(ctx);
+		if (r) {
+			log = r->action == AUDIT_ALWAYS;
+			if (log && r->key)
+				key = kstrdup(r->key, GFP_ATOMIC);
+		}
+		rcu_read_unlock();
+	}
+	if (log && READ_ONCE(audit_enabled))
+		audit_log_syscall_records(ctx, key);
+	kfree(key);
+	audit_context_reset(ctx);
+}
+
+/* ---- names and inodes ---- */
+
+static bool audit_gathering(struct audit_context *ctx)
+{
+	return ctx && ctx->in_syscall && ctx->gather;
+}
+
+static struct audit_name *audit_name_add(struct audit_context *ctx)
+{
+	struct audit_name *n;
+
+	if (ctx->nnames >= AUDIT_NAMES_MAX)
+		return NULL;
+	n = &ctx->names[ctx->nnames++];
+	memset(n, 0, sizeof(*n));
+	return n;
+}
+
+void __audit_getname(struct filename *name)
+{
+	struct audit_context *ctx = current->audit_context;
+	struct audit_name *n;
+
+	if (!audit_gathering(ctx))
+		return;
+	n = audit_name_add(ctx);
+	if (!n)
+		return;
+	atomic_inc(&name->refcnt);
+	n->fname = name;
+	n->type = AUDIT_TYPE_UNKNOWN;
+}
+
+static void audit_name_set_dentry(struct audit_name *n,
+				  const struct dentry *dentry)
+{
+	struct inode *inode = d_backing_inode(dentry);
+
+	dput(n->dentry);
+	iput(n->inode);
+	n->dentry = dget((struct dentry *)dentry);
+	n->inode = inode ? igrab(inode) : NULL;
+}
+
+void __audit_inode(struct filename *name, const struct dentry *dentry,
+		   unsigned int flags)
+{
+	struct audit_context *ctx = current->audit_context;
+	struct audit_name *n = NULL;
+	int i;
+
+	if (!audit_gathering(ctx))
+		return;
+	/* The name this lookup started from, most recent first. */
+	for (i = ctx->nnames - 1; name && i >= 0; i--) {
+		if (ctx->names[i].fname == name && !ctx->names[i].dentry) {
+			n = &ctx->names[i];
+			break;
+		}
+	}
+	if (!n) {
+		n = audit_name_add(ctx);
+		if (!n)
+			return;
+		if (name) {
+			atomic_inc(&name->refcnt);
+			n->fname = name;
+		}
+	}
+	audit_name_set_dentry(n, dentry);
+	n->type = flags & AUDIT_INODE_PARENT ? AUDIT_TYPE_PARENT :
+					       AUDIT_TYPE_NORMAL;
+	n->hidden = flags & AUDIT_INODE_HIDDEN;
+}
+
+void __audit_file(const struct file *file)
+{
+	__audit_inode(NULL, file->f_path.dentry, 0);
+}
+
+void __audit_inode_child(struct inode *parent, const struct dentry *dentry,
+			 const unsigned char type)
+{
+	struct audit_context *ctx = current->audit_context;
+	struct filename *fname = NULL;
+	struct audit_name *n;
+	int i;
+
+	if (!audit_gathering(ctx))
+		return;
+	/* The child is named by the same string as its parent's lookup. */
+	for (i = ctx->nnames - 1; i >= 0; i--) {
+		if (ctx->names[i].type == AUDIT_TYPE_PARENT &&
+		    ctx->names[i].inode == parent) {
+			fname = ctx->names[i].fname;
+			break;
+		}
+	}
+	n = audit_name_add(ctx);
+	if (!n)
+		return;
+	if (fname) {
+		atomic_inc(&fname->refcnt);
+		n->fname = fname;
+	}
+	audit_name_set_dentry(n, dentry);
+	n->type = type;
+}
+
+int __audit_sockaddr(int len, void *addr)
+{
+	struct audit_context *ctx = current->audit_context;
+
+	if (!audit_gathering(ctx) || len <= 0)
+		return 0;
+	kfree(ctx->sockaddr);
+	ctx->sockaddr = kmemdup(addr, len, GFP_KERNEL);
+	ctx->sockaddr_len = ctx->sockaddr ? len : 0;
+	return 0;
+}
+
+void __audit_bprm(struct linux_binprm *bprm)
+{
+	struct audit_context *ctx = current->audit_context;
+
+	if (ctx && ctx->in_syscall)
+		ctx->execve = true;
+}
+
+/* ---- fields that need the syscall ---- */
+
+static bool audit_name_field_match(const struct audit_name *n,
+				   const struct audit_rule *r,
+				   const struct audit_field *f)
+{
+	const struct inode *inode = n->inode;
+
+	switch (f->type) {
+	case AUDIT_WATCH:
+	case AUDIT_DIR:
+		return audit_watch_match(r->watch, n->dentry, inode);
+	}
+	if (!inode)
+		return false;
+	switch (f->type) {
+	case AUDIT_DEVMAJOR:
+		return audit_compare(MAJOR(inode->i_sb->s_dev), f->op, f->val);
+	case AUDIT_DEVMINOR:
+		return audit_compare(MINOR(inode->i_sb->s_dev), f->op, f->val);
+	case AUDIT_INODE:
+		return audit_compare(inode->i_ino, f->op, f->val);
+	case AUDIT_FILETYPE:
+		return audit_compare(inode->i_mode & S_IFMT, f->op, f->val);
+	case AUDIT_OBJ_UID:
+		return audit_compare(__kuid_val(inode->i_uid), f->op,
+				     __kuid_val(f->uid));
+	case AUDIT_OBJ_GID:
+		return audit_compare(__kgid_val(inode->i_gid), f->op,
+				     __kgid_val(f->gid));
+	}
+	return false;
+}
+
+/* True when some name of the syscall satisfies @f. */
+static bool audit_names_match(struct audit_context *ctx,
+			      const struct audit_rule *r,
+			      const struct audit_field *f)
+{
+	unsigned int i;
+
+	for (i = 0; i < ctx->nnames; i++)
+		if (audit_name_field_match(&ctx->names[i], r, f))
+			return true;
+	return false;
+}
+
+bool audit_syscall_field_match(struct audit_context *ctx,
+			       const struct audit_rule *r,
+			       const struct audit_field *f)
+{
+	switch (f->type) {
+	case AUDIT_ARCH:
+		return audit_compare(ctx->arch, f->op, f->val);
+	case AUDIT_ARG0: case AUDIT_ARG1: case AUDIT_ARG2: case AUDIT_ARG3:
+		return audit_compare(ctx->args[f->type - AUDIT_ARG0], f->op,
+				     f->val);
+	case AUDIT_SUCCESS:
+		return audit_compare(ctx->ret >= 0, f->op, f->val != 0);
+	case AUDIT_EXIT:
+		return audit_compare((u32)ctx->ret, f->op, f->val);
+	case AUDIT_SADDR_FAM:
+		return ctx->sockaddr &&
+		       audit_compare(((struct sockaddr *)ctx->sockaddr)->sa_family,
+				     f->op, f->val);
+	case AUDIT_PERM:
+		return !!(audit_syscall_perm(ctx->major, ctx->args) & f->val) ==
+		       (f->op == Audit_equal);
+	case AUDIT_WATCH: case AUDIT_DIR:
+		/* "!=" means: no name of the syscall is under the watch. */
+		return audit_names_match(ctx, r, f) == (f->op == Audit_equal);
+	case AUDIT_DEVMAJOR: case AUDIT_DEVMINOR: case AUDIT_INODE:
+	case AUDIT_FILETYPE: case AUDIT_OBJ_UID: case AUDIT_OBJ_GID:
+		return audit_names_match(ctx, r, f);
+	}
+	return false;
+}
+
+/* ---- records ---- */
+
+static const char *const audit_nametypes[] = {
+	[AUDIT_TYPE_UNKNOWN] = "UNKNOWN",
+	[AUDIT_TYPE_NORMAL] = "NORMAL",
+	[AUDIT_TYPE_PARENT] = "PARENT",
+	[AUDIT_TYPE_CHILD_DELETE] = "DELETE",
+	[AUDIT_TYPE_CHILD_CREATE] = "CREATE",
+};
+
+static void audit_log_syscall_record(struct audit_context *ctx,
+				     const char *key, unsigned int items)
+{
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_SYSCALL);
+	if (!ab)
+		return;
+	audit_log_format(ab, "arch=%x syscall=%d success=%s exit=%ld",
+			 ctx->arch, ctx->major, ctx->ret >= 0 ? "yes" : "no",
+			 ctx->ret);
+	audit_log_format(ab, " a0=%lx a1=%lx a2=%lx a3=%lx items=%u ",
+			 ctx->args[0], ctx->args[1], ctx->args[2], ctx->args[3],
+			 items);
+	audit_log_task_info(ab);
+	/* Several keys, joined by \x01, come out hex-encoded as one. */
+	audit_log_key(ab, (char *)key);
+	audit_log_end(ab);
+}
+
+static void audit_log_cwd(struct audit_context *ctx)
+{
+	struct audit_buffer *ab;
+	struct path pwd;
+
+	if (!current->fs)
+		return;
+	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_CWD);
+	if (!ab)
+		return;
+	get_fs_pwd(current->fs, &pwd);
+	audit_log_d_path(ab, "cwd=", &pwd);
+	path_put(&pwd);
+	audit_log_end(ab);
+}
+
+static void audit_log_name_text(struct audit_buffer *ab,
+				const struct audit_name *n)
+{
+	const char *s;
+	size_t len;
+
+	audit_log_format(ab, " name=");
+	if (!n->fname) {
+		if (n->dentry)
+			audit_log_untrustedstring(ab, n->dentry->d_name.name);
+		else
+			audit_log_format(ab, "(null)");
+		return;
+	}
+	s = n->fname->name;
+	len = strlen(s);
+	/* A parent item names the directory part of the path. */
+	if (n->type == AUDIT_TYPE_PARENT && n->dentry) {
+		const char *slash = strrchr(s, '/');
+
+		if (slash && slash != s + len - 1)
+			len = slash - s + 1;
+		else if (!slash)
+			len = 0;
+	}
+	if (!len)
+		audit_log_format(ab, "(null)");
+	else
+		audit_log_n_untrustedstring(ab, s, len);
+}
+
+static void audit_log_path(struct audit_context *ctx,
+			   const struct audit_name *n, unsigned int item)
+{
+	const struct inode *inode = n->inode;
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_PATH);
+	if (!ab)
+		return;
+	audit_log_format(ab, "item=%u", item);
+	audit_log_name_text(ab, n);
+	if (inode) {
+		audit_log_format(ab, " inode=%lu dev=%02x:%02x mode=%#ho",
+				 inode->i_ino, MAJOR(inode->i_sb->s_dev),
+				 MINOR(inode->i_sb->s_dev), inode->i_mode);
+		audit_log_format(ab, " ouid=%u ogid=%u rdev=%02x:%02x",
+				 from_kuid(&init_user_ns, inode->i_uid),
+				 from_kgid(&init_user_ns, inode->i_gid),
+				 MAJOR(inode->i_rdev), MINOR(inode->i_rdev));
+	}
+	audit_log_format(ab, " nametype=%s cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0",
+			 audit_nametypes[n->type]);
+	audit_log_end(ab);
+}
+
+/* Reads @len bytes of the task's memory at @addr into a new buffer. */
+static char *audit_read_user(unsigned long addr, size_t len)
+{
+	char *buf = kmalloc(len + 1, GFP_KERNEL);
+
+	if (!buf)
+		return NULL;
+	if (access_process_vm(current, addr, buf, len, FOLL_FORCE) != len) {
+		kfree(buf);
+		return NULL;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/*
+ * EXECVE: argc and each argument, quoted or hex.  Arguments are taken from
+ * the new image's argument area; records are split to stay readable.
+ */
+static void audit_log_execve(struct audit_context *ctx)
+{
+	struct mm_struct *mm = current->mm;
+	struct audit_buffer *ab;
+	size_t len, used = 0, alen, written;
+	unsigned int argc = 0, i;
+	char *args, *p;
+
+	if (!mm || mm->arg_end <= mm->arg_start)
+		return;
+	len = min_t(size_t, mm->arg_end - mm->arg_start, 128 * 1024);
+	args = audit_read_user(mm->arg_start, len);
+	if (!args)
+		return;
+	for (p = args; p < args + len; p += strnlen(p, args + len - p) + 1)
+		argc++;
+
+	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EXECVE);
+	audit_log_format(ab, "argc=%u", argc);
+	for (p = args, i = 0; i < argc; i++, p += alen + 1) {
+		alen = strnlen(p, args + len - p);
+		if (ab && used + 2 * alen > AUDIT_EXECVE_CHUNK && used) {
+			audit_log_end(ab);
+			ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EXECVE);
+			used = 0;
+		}
+		if (2 * alen + 16 <= AUDIT_EXECVE_CHUNK) {
+			audit_log_format(ab, " a%u=", i);
+			audit_log_n_untrustedstring(ab, p, alen);
+			used += 2 * alen + 8;
+			continue;
+		}
+		/* One long argument, in numbered pieces of hex. */
+		audit_log_format(ab, " a%u_len=%zu", i, alen);
+		for (written = 0; written < alen; written += AUDIT_EXECVE_CHUNK / 2) {
+			size_t piece = min_t(size_t, alen - written,
+					     AUDIT_EXECVE_CHUNK / 2);
+
+			audit_log_end(ab);
+			ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EXECVE);
+			audit_log_format(ab, "a%u[%zu]=", i,
+					 written / (AUDIT_EXECVE_CHUNK / 2));
+			audit_log_n_hex(ab, p + written, piece);
+		}
+		used = AUDIT_EXECVE_CHUNK;
+	}
+	audit_log_end(ab);
+	kfree(args);
+}
+
+static void audit_log_sockaddr(struct audit_context *ctx)
+{
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_SOCKADDR);
+	if (!ab)
+		return;
+	audit_log_format(ab, "saddr=");
+	audit_log_n_hex(ab, ctx->sockaddr, ctx->sockaddr_len);
+	audit_log_end(ab);
+}
+
+static void audit_log_proctitle(struct audit_context *ctx)
+{
+	struct mm_struct *mm = current->mm;
+	struct audit_buffer *ab;
+	size_t len;
+	char *title;
+
+	if (!mm || mm->arg_end <= mm->arg_start)
+		return;
+	len = min_t(size_t, mm->arg_end - mm->arg_start, AUDIT_PROCTITLE_MAX);
+	title = audit_read_user(mm->arg_start, len);
+	if (!title)
+		return;
+	/* The NULs between arguments make it hex, as the tools expect. */
+	while (len && !title[len - 1])
+		len--;
+	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_PROCTITLE);
+	if (ab) {
+		audit_log_format(ab, "proctitle=");
+		audit_log_n_untrustedstring(ab, title, len);
+		audit_log_end(ab);
+	}
+	kfree(title);
+}
+
+static void audit_log_syscall_records(struct audit_context *ctx,
+				      const char *key)
+{
+	unsigned int i, items = 0;
+	struct audit_buffer *ab;
+
+	for (i = 0; i < ctx->nnames; i++)
+		items += !ctx->names[i].hidden;
+
+	audit_log_syscall_record(ctx, key, items);
+	if (ctx->execve && ctx->ret >= 0)
+		audit_log_execve(ctx);
+	if (ctx->sockaddr)
+		audit_log_sockaddr(ctx);
+	if (items)
+		audit_log_cwd(ctx);
+	for (i = 0, items = 0; i < ctx->nnames; i++)
+		if (!ctx->names[i].hidden)
+			audit_log_path(ctx, &ctx->names[i], items++);
+	audit_log_proctitle(ctx);
+	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EOE);
+	audit_log_end(ab);
+}

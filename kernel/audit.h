@@ -186,6 +186,9 @@ extern struct audit_ruleset __rcu *audit_ruleset;
 extern struct static_key_false audit_exit_rules_key;
 
 void audit_ruleset_put(struct audit_ruleset *rs);
+/* Parses and validates a rule as sent; ERR_PTR on bad input. */
+struct audit_rule *audit_rule_from_data(const void *data, size_t len);
+void audit_rule_put(struct audit_rule *r);
 bool audit_field_is_lsm(u32 type);
 int audit_rule_request(int type, const void *data, size_t len);
 int audit_rule_list(struct sk_buff *skb, const struct nlmsghdr *nlh,

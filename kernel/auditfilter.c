@@ -69,7 +69,7 @@ static void audit_rule_free(struct audit_rule *r)
 	kfree(r);
 }
 
-static void audit_rule_put(struct audit_rule *r)
+void audit_rule_put(struct audit_rule *r)
 {
 	if (refcount_dec_and_test(&r->ref))
 		audit_rule_free(r);
@@ -306,7 +306,7 @@ static int audit_field_read_value(struct audit_rule *r, struct audit_field *f)
  * Builds a rule from what userspace sent.  Nothing is shared with the
  * request; on error nothing is left allocated.
  */
-static struct audit_rule *audit_rule_from_data(const void *data, size_t len)
+struct audit_rule *audit_rule_from_data(const void *data, size_t len)
 {
 	const struct audit_rule_data *d = data;
 	struct audit_rule *r;

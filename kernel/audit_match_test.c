@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite for the matching engine: operators, rule parsing and
+ * validation, syscall classes and perm=, and rules evaluated against the
+ * running task.
+ */
+#include <kunit/test.h>
+#include <linux/cred.h>
+#include <linux/fcntl.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <asm/syscall.h>
+#include <asm/unistd.h>
+
+#include "audit.h"
+
+/* A rule being written: the fixed part, then the strings. */
+struct test_rule {
+	struct audit_rule_data d;
+	char buf[256];
+};
+
+static struct test_rule *new_rule(struct kunit *test, u32 list, u32 action)
+{
+	struct test_rule *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	t->d.flags = list;
+	t->d.action = action;
+	return t;
+}
+
+static void add_field(struct test_rule *t, u32 type, u32 op, u32 val)
+{
+	u32 i = t->d.field_count++;
+
+	t->d.fields[i] = type;
+	t->d.fieldflags[i] = op;
+	t->d.values[i] = val;
+}
+
+static void add_string(struct test_rule *t, u32 type, u32 op, const char *s)
+{
+	size_t len = strlen(s);
+
+	memcpy(t->buf + t->d.buflen, s, len);
+	add_field(t, type, op, len);
+	t->d.buflen += len;
+}
+
+static struct audit_rule *parse(struct kunit *test, struct test_rule *t)
+{
+	return audit_rule_from_data(&t->d, sizeof(t->d) + t->d.buflen);
+}
+
+static void expect_parse_error(struct kunit *test, struct test_rule *t, int err)
+{
+	struct audit_rule *r = parse(test, t);
+
+	KUNIT_EXPECT_TRUE(test, IS_ERR(r));
+	if (IS_ERR(r))
+		KUNIT_EXPECT_EQ(test, PTR_ERR(r), err);
+	else
+		audit_rule_put(r);
+}
+
+static void match_operators(struct kunit *test)
+{
+	KUNIT_EXPECT_TRUE(test, audit_compare(5, Audit_equal, 5));
+	KUNIT_EXPECT_FALSE(test, audit_compare(5, Audit_not_equal, 5));
+	KUNIT_EXPECT_TRUE(test, audit_compare(4, Audit_lt, 5));
+	KUNIT_EXPECT_FALSE(test, audit_compare(5, Audit_lt, 5));
+	KUNIT_EXPECT_TRUE(test, audit_compare(5, Audit_le, 5));
+	KUNIT_EXPECT_TRUE(test, audit_compare(6, Audit_gt, 5));
+	KUNIT_EXPECT_TRUE(test, audit_compare(5, Audit_ge, 5));
+	KUNIT_EXPECT_FALSE(test, audit_compare(4, Audit_ge, 5));
+	KUNIT_EXPECT_TRUE(test, audit_compare(0x6, Audit_bitmask, 0x2));
+	KUNIT_EXPECT_FALSE(test, audit_compare(0x4, Audit_bitmask, 0x3));
+	KUNIT_EXPECT_TRUE(test, audit_compare(0x7, Audit_bittest, 0x3));
+	KUNIT_EXPECT_FALSE(test, audit_compare(0x5, Audit_bittest, 0x3));
+	/* Unsigned: -1 (unset ids) is the largest value. */
+	KUNIT_EXPECT_TRUE(test, audit_compare(-1, Audit_gt, 1000));
+}
+
+static void parse_good_rule(struct kunit *test)
+{
+	struct test_rule *t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	struct audit_rule *r;
+
+	t->d.mask[AUDIT_WORD(__NR_openat)] |= AUDIT_BIT(__NR_openat);
+	add_field(t, AUDIT_ARCH, AUDIT_EQUAL, syscall_get_arch(current));
+	add_field(t, AUDIT_UID, AUDIT_GREATER_THAN_OR_EQUAL, 1000);
+	add_field(t, AUDIT_ARG1, AUDIT_BIT_MASK, O_WRONLY);
+	add_string(t, AUDIT_FILTERKEY, AUDIT_EQUAL, "writes");
+	r = parse(test, t);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	KUNIT_EXPECT_EQ(test, r->listnr, AUDIT_FILTER_EXIT);
+	KUNIT_EXPECT_EQ(test, r->nfields, 4);
+	KUNIT_EXPECT_EQ(test, r->fields[1].op, Audit_ge);
+	KUNIT_EXPECT_STREQ(test, r->key, "writes");
+	KUNIT_EXPECT_EQ(test, r->orig_len, sizeof(t->d) + 6);
+	audit_rule_put(r);
+}
+
+static void parse_rejects(struct kunit *test)
+{
+	struct test_rule *t;
+
+	/* Unknown list, obsolete entry list, unknown action. */
+	expect_parse_error(test, new_rule(test, 9, AUDIT_ALWAYS), -EINVAL);
+	expect_parse_error(test, new_rule(test, AUDIT_FILTER_ENTRY, AUDIT_ALWAYS), -EINVAL);
+	expect_parse_error(test, new_rule(test, AUDIT_FILTER_EXIT, AUDIT_POSSIBLE), -EINVAL);
+
+	/* Unknown field; bit tests on an id; no operator. */
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, 99, AUDIT_EQUAL, 1);
+	expect_parse_error(test, t, -EINVAL);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_UID, AUDIT_BIT_MASK, 1);
+	expect_parse_error(test, t, -EINVAL);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_PID, 0, 1);
+	expect_parse_error(test, t, -EINVAL);
+
+	/* Values out of range. */
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_PERM, AUDIT_EQUAL, 16);
+	expect_parse_error(test, t, -EINVAL);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_LOGINUID_SET, AUDIT_EQUAL, 2);
+	expect_parse_error(test, t, -EINVAL);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_ARCH, AUDIT_EQUAL, 0x1234);
+	expect_parse_error(test, t, -EINVAL);
+
+	/* Fields on the wrong list. */
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_MSGTYPE, AUDIT_EQUAL, AUDIT_CWD);
+	expect_parse_error(test, t, -EINVAL);
+	t = new_rule(test, AUDIT_FILTER_USER, AUDIT_ALWAYS);
+	add_field(t, AUDIT_ARG0, AUDIT_EQUAL, 1);
+	expect_parse_error(test, t, -EINVAL);
+
+	/* Strings: relative watch, lengths that do not add up, NULs. */
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_string(t, AUDIT_WATCH, AUDIT_EQUAL, "etc/passwd");
+	expect_parse_error(test, t, -EINVAL);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_string(t, AUDIT_FILTERKEY, AUDIT_EQUAL, "k");
+	t->d.buflen += 3;
+	expect_parse_error(test, t, -EINVAL);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_string(t, AUDIT_FILTERKEY, AUDIT_EQUAL, "ab");
+	t->buf[0] = '\0';
+	expect_parse_error(test, t, -EINVAL);
+
+	/* Too many fields, and a length shorter than the header. */
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	t->d.field_count = AUDIT_MAX_FIELDS + 1;
+	expect_parse_error(test, t, -EINVAL);
+	KUNIT_EXPECT_TRUE(test, IS_ERR(audit_rule_from_data(&t->d, 16)));
+}
+
+static void parse_legacy_unset_auid(struct kunit *test)
+{
+	struct test_rule *t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	struct audit_rule *r;
+
+	add_field(t, AUDIT_LOGINUID, AUDIT_NOT_EQUAL, AUDIT_UID_UNSET);
+	r = parse(test, t);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	KUNIT_EXPECT_EQ(test, r->fields[0].type, AUDIT_LOGINUID_SET);
+	/* Listing still returns what was sent. */
+	KUNIT_EXPECT_EQ(test, r->orig->fields[0], AUDIT_LOGINUID);
+	audit_rule_put(r);
+}
+
+static void classes_and_perm(struct kunit *test)
+{
+	unsigned long args[4] = { AT_FDCWD, 0, O_RDONLY, 0 };
+	u32 mask[AUDIT_BITMASK_SIZE] = {};
+	unsigned int bit = AUDIT_SYSCALL_SLOTS - 1 - AUDIT_CLASS_WRITE;
+
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_openat, args),
+			AUDIT_PERM_READ);
+	args[2] = O_WRONLY | O_CREAT;
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_openat, args),
+			AUDIT_PERM_WRITE);
+	args[2] = O_RDWR;
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_openat, args),
+			AUDIT_PERM_READ | AUDIT_PERM_WRITE);
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_execve, args),
+			AUDIT_PERM_EXEC);
+	KUNIT_EXPECT_TRUE(test, audit_syscall_perm(__NR_unlinkat, args) &
+			  AUDIT_PERM_WRITE);
+	KUNIT_EXPECT_TRUE(test, audit_syscall_perm(__NR_fchmod, args) &
+			  AUDIT_PERM_ATTR);
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_getppid, args), 0);
+
+	/* A class bit stands for its syscalls. */
+	mask[AUDIT_WORD(bit)] |= AUDIT_BIT(bit);
+	audit_mask_expand_classes(mask);
+	KUNIT_EXPECT_FALSE(test, mask[AUDIT_WORD(bit)] & AUDIT_BIT(bit));
+	KUNIT_EXPECT_TRUE(test, mask[AUDIT_WORD(__NR_unlinkat)] &
+			  AUDIT_BIT(__NR_unlinkat));
+	KUNIT_EXPECT_FALSE(test, mask[AUDIT_WORD(__NR_getppid)] &
+			   AUDIT_BIT(__NR_getppid));
+}
+
+static bool matches_current(struct kunit *test, struct test_rule *t)
+{
+	struct audit_rule *r = parse(test, t);
+	bool m;
+
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	rcu_read_lock();
+	m = audit_rule_match(r, current, NULL, AUDIT_USER);
+	rcu_read_unlock();
+	audit_rule_put(r);
+	return m;
+}
+
+static void match_task_fields(struct kunit *test)
+{
+	struct test_rule *t;
+	u32 pid = task_tgid_nr(current);
+	u32 uid = from_kuid(&init_user_ns, current_uid());
+
+	t = new_rule(test, AUDIT_FILTER_USER, AUDIT_ALWAYS);
+	add_field(t, AUDIT_PID, AUDIT_EQUAL, pid);
+	add_field(t, AUDIT_UID, AUDIT_EQUAL, uid);
+	add_field(t, AUDIT_MSGTYPE, AUDIT_EQUAL, AUDIT_USER);
+	KUNIT_EXPECT_TRUE(test, matches_current(test, t));
+
+	t = new_rule(test, AUDIT_FILTER_USER, AUDIT_ALWAYS);
+	add_field(t, AUDIT_PID, AUDIT_NOT_EQUAL, pid);
+	KUNIT_EXPECT_FALSE(test, matches_current(test, t));
+
+	t = new_rule(test, AUDIT_FILTER_USER, AUDIT_ALWAYS);
+	add_field(t, AUDIT_MSGTYPE, AUDIT_GREATER_THAN, AUDIT_USER);
+	KUNIT_EXPECT_FALSE(test, matches_current(test, t));
+
+	/* A key is a label, never a condition. */
+	t = new_rule(test, AUDIT_FILTER_USER, AUDIT_ALWAYS);
+	add_string(t, AUDIT_FILTERKEY, AUDIT_EQUAL, "label");
+	KUNIT_EXPECT_TRUE(test, matches_current(test, t));
+
+	/* Syscall fields never match outside a syscall. */
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_SUCCESS, AUDIT_EQUAL, 1);
+	KUNIT_EXPECT_FALSE(test, matches_current(test, t));
+}
+
+static struct kunit_case audit_match_cases[] = {
+	KUNIT_CASE(match_operators),
+	KUNIT_CASE(parse_good_rule),
+	KUNIT_CASE(parse_rejects),
+	KUNIT_CASE(parse_legacy_unset_auid),
+	KUNIT_CASE(classes_and_perm),
+	KUNIT_CASE(match_task_fields),
+	{}
+};
+
+static struct kunit_suite audit_match_suite = {
+	.name = "audit_match",
+	.test_cases = audit_match_cases,
+};
+
+kunit_test_suite(audit_match_suite);
+
+MODULE_LICENSE("GPL");

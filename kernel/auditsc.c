@@ -386,30 +386,79 @@ void __audit_file(const struct file *file)
 	__audit_inode(NULL, file->f_path.dentry, 0);
 }
 
+/* Does the last component of @fname equal @name? */
+static bool audit_fname_ends_with(const struct filename *fname,
+				  const struct qstr *name)
+{
+	const char *s = fname->name, *last = strrchr(s, '/');
+	size_t len;
+
+	last = last ? last + 1 : s;
+	len = strlen(last);
+	/* "dir/" names the directory itself, not a child of it. */
+	return len == name->len && !memcmp(last, name->name, len);
+}
+
+/* Is @n the same child (same type, same dentry or same place and name)? */
+static bool audit_same_child(const struct audit_name *n,
+			     const struct inode *parent,
+			     const struct dentry *dentry, unsigned char type)
+{
+	bool same;
+
+	if (n->type != type || !n->dentry)
+		return false;
+	if (n->dentry == dentry)
+		return true;
+	rcu_read_lock();
+	same = d_inode_rcu(READ_ONCE(n->dentry->d_parent)) == parent &&
+	       n->dentry->d_name.len == dentry->d_name.len &&
+	       !memcmp(n->dentry->d_name.name, dentry->d_name.name,
+		       dentry->d_name.len);
+	rcu_read_unlock();
+	return same;
+}
+
+/*
+ * A child created in or removed from @parent.  Some operations report the
+ * same child twice (before and after it exists; a rename's target under
+ * its new name): the later report refreshes the first.
+ */
 void __audit_inode_child(struct inode *parent, const struct dentry *dentry,
 			 const unsigned char type)
 {
 	struct audit_context *ctx = current->audit_context;
 	struct filename *fname = NULL;
-	struct audit_name *n;
+	struct audit_name *n = NULL;
 	int i;
 
 	if (!audit_gathering(ctx))
 		return;
-	/* The child is named by the same string as its parent's lookup. */
 	for (i = ctx->nnames - 1; i >= 0; i--) {
-		if (ctx->names[i].type == AUDIT_TYPE_PARENT &&
-		    ctx->names[i].inode == parent) {
-			fname = ctx->names[i].fname;
+		if (audit_same_child(&ctx->names[i], parent, dentry, type)) {
+			n = &ctx->names[i];
 			break;
 		}
 	}
-	n = audit_name_add(ctx);
-	if (!n)
-		return;
-	if (fname) {
-		atomic_inc(&fname->refcnt);
-		n->fname = fname;
+	if (!n) {
+		/* Named by the lookup that reached its parent, if any. */
+		for (i = ctx->nnames - 1; i >= 0; i--) {
+			struct audit_name *p = &ctx->names[i];
+
+			if (p->type == AUDIT_TYPE_PARENT && p->inode == parent &&
+			    p->fname && audit_fname_ends_with(p->fname,
+							      &dentry->d_name)) {
+				fname = p->fname;
+				break;
+			}
+		}
+		n = audit_name_add(ctx);
+		if (!n)
+			return;
+		if (fname) {
+			atomic_inc(&fname->refcnt);
+			n->fname = fname;
+		}
 	}
 	audit_name_set_dentry(n, dentry);
 	n->type = type;

@@ -100,6 +100,61 @@ static bool audit_subject_match(struct task_struct *tsk,
 						  f->lsm_rule) > 0;
 }
 
+/*
+ * AUDIT_FIELD_COMPARE between two ids of the task (uid!=euid ...).  Those
+ * against a file's owner (uid=obj_uid ...) need the syscall's names and
+ * are answered by auditsc.c.
+ */
+static bool audit_task_compare(const struct cred *cred, struct task_struct *tsk,
+			       const struct audit_field *f, bool *answered)
+{
+	kuid_t auid = audit_get_loginuid(tsk);
+	kuid_t u1, u2;
+	kgid_t g1, g2;
+
+	*answered = true;
+	switch (f->val) {
+	case AUDIT_COMPARE_UID_TO_AUID:
+		u1 = cred->uid; u2 = auid; break;
+	case AUDIT_COMPARE_UID_TO_EUID:
+		u1 = cred->uid; u2 = cred->euid; break;
+	case AUDIT_COMPARE_UID_TO_FSUID:
+		u1 = cred->uid; u2 = cred->fsuid; break;
+	case AUDIT_COMPARE_UID_TO_SUID:
+		u1 = cred->uid; u2 = cred->suid; break;
+	case AUDIT_COMPARE_AUID_TO_FSUID:
+		u1 = auid; u2 = cred->fsuid; break;
+	case AUDIT_COMPARE_AUID_TO_SUID:
+		u1 = auid; u2 = cred->suid; break;
+	case AUDIT_COMPARE_AUID_TO_EUID:
+		u1 = auid; u2 = cred->euid; break;
+	case AUDIT_COMPARE_EUID_TO_SUID:
+		u1 = cred->euid; u2 = cred->suid; break;
+	case AUDIT_COMPARE_EUID_TO_FSUID:
+		u1 = cred->euid; u2 = cred->fsuid; break;
+	case AUDIT_COMPARE_SUID_TO_FSUID:
+		u1 = cred->suid; u2 = cred->fsuid; break;
+	case AUDIT_COMPARE_GID_TO_EGID:
+		g1 = cred->gid; g2 = cred->egid; goto gids;
+	case AUDIT_COMPARE_GID_TO_FSGID:
+		g1 = cred->gid; g2 = cred->fsgid; goto gids;
+	case AUDIT_COMPARE_GID_TO_SGID:
+		g1 = cred->gid; g2 = cred->sgid; goto gids;
+	case AUDIT_COMPARE_EGID_TO_FSGID:
+		g1 = cred->egid; g2 = cred->fsgid; goto gids;
+	case AUDIT_COMPARE_EGID_TO_SGID:
+		g1 = cred->egid; g2 = cred->sgid; goto gids;
+	case AUDIT_COMPARE_SGID_TO_FSGID:
+		g1 = cred->sgid; g2 = cred->fsgid; goto gids;
+	default:
+		*answered = false;
+		return false;
+	}
+	return audit_compare_uid(u1, f->op, u2);
+gids:
+	return audit_compare_gid(g1, f->op, g2);
+}
+
 static bool audit_field_match(const struct audit_rule *r,
 			      const struct audit_field *f,
 			      struct task_struct *tsk, const struct cred *cred,
@@ -140,6 +195,13 @@ static bool audit_field_match(const struct audit_rule *r,
 		return audit_exe_match(r->exe, tsk) == (f->op == Audit_equal);
 	case AUDIT_FILTERKEY:
 		return true;	/* a label, not a condition */
+	case AUDIT_FIELD_COMPARE: {
+		bool answered, m = audit_task_compare(cred, tsk, f, &answered);
+
+		if (answered)
+			return m;
+		break;
+	}
 	case AUDIT_SUBJ_USER: case AUDIT_SUBJ_ROLE: case AUDIT_SUBJ_TYPE:
 	case AUDIT_SUBJ_SEN: case AUDIT_SUBJ_CLR:
 		return audit_subject_match(tsk, f);

@@ -486,6 +486,44 @@ void __audit_bprm(struct linux_binprm *bprm)
 
 /* ---- fields that need the syscall ---- */
 
+/* AUDIT_FIELD_COMPARE of a task id with the owner of a name's inode. */
+static bool audit_obj_compare(const struct audit_name *n,
+			      const struct audit_field *f)
+{
+	const struct cred *cred = current_cred();
+	const struct inode *inode = n->inode;
+	kuid_t uid;
+	kgid_t gid;
+
+	if (!inode)
+		return false;
+	switch (f->val) {
+	case AUDIT_COMPARE_UID_TO_OBJ_UID:
+		uid = cred->uid; break;
+	case AUDIT_COMPARE_EUID_TO_OBJ_UID:
+		uid = cred->euid; break;
+	case AUDIT_COMPARE_SUID_TO_OBJ_UID:
+		uid = cred->suid; break;
+	case AUDIT_COMPARE_FSUID_TO_OBJ_UID:
+		uid = cred->fsuid; break;
+	case AUDIT_COMPARE_AUID_TO_OBJ_UID:
+		uid = audit_get_loginuid(current); break;
+	case AUDIT_COMPARE_GID_TO_OBJ_GID:
+		gid = cred->gid; goto gids;
+	case AUDIT_COMPARE_EGID_TO_OBJ_GID:
+		gid = cred->egid; goto gids;
+	case AUDIT_COMPARE_SGID_TO_OBJ_GID:
+		gid = cred->sgid; goto gids;
+	case AUDIT_COMPARE_FSGID_TO_OBJ_GID:
+		gid = cred->fsgid; goto gids;
+	default:
+		return false;
+	}
+	return audit_compare(__kuid_val(uid), f->op, __kuid_val(inode->i_uid));
+gids:
+	return audit_compare(__kgid_val(gid), f->op, __kgid_val(inode->i_gid));
+}
+
 static bool audit_name_field_match(const struct audit_name *n,
 				   const struct audit_rule *r,
 				   const struct audit_field *f)
@@ -514,6 +552,8 @@ static bool audit_name_field_match(const struct audit_name *n,
 	case AUDIT_OBJ_GID:
 		return audit_compare(__kgid_val(inode->i_gid), f->op,
 				     __kgid_val(f->gid));
+	case AUDIT_FIELD_COMPARE:
+		return audit_obj_compare(n, f);
 	}
 	return false;
 }
@@ -557,6 +597,7 @@ bool audit_syscall_field_match(struct audit_context *ctx,
 		return audit_names_match(ctx, r, f) == (f->op == Audit_equal);
 	case AUDIT_DEVMAJOR: case AUDIT_DEVMINOR: case AUDIT_INODE:
 	case AUDIT_FILETYPE: case AUDIT_OBJ_UID: case AUDIT_OBJ_GID:
+	case AUDIT_FIELD_COMPARE:
 		return audit_names_match(ctx, r, f);
 	}
 	return false;

@@ -36,10 +36,14 @@ UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
 
 .PHONY: install userspace-clean
 
-userspace: $(TESTBIN)/audit-nl $(USERBIN)/auditctl $(USERBIN)/auditd \
+userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(USERBIN)/auditctl $(USERBIN)/auditd \
 	$(UNIT_BINS)
 
 $(TESTBIN)/audit-nl: $(TOP)/tests/helpers/audit-nl.c
+	@mkdir -p $(TESTBIN)
+	$(USER_CC) $(USER_CFLAGS) -o $@ $<
+
+$(TESTBIN)/sysc: $(TOP)/tests/helpers/sysc.c
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) -o $@ $<
 

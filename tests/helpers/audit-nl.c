@@ -24,6 +24,14 @@
  *       "set error=E enabled=N log_passwd=N".
  *   audit-nl siginfo
  *       AUDIT_SIGNAL_INFO; prints "uid=U pid=P ctx=C".
+ *   audit-nl rule add|del LIST ACTION [SPEC...]
+ *       AUDIT_ADD_RULE / AUDIT_DEL_RULE with a struct audit_rule_data
+ *       built from raw numbers, for rules Debian's auditctl refuses to
+ *       send; prints the ack's error code.  LIST and ACTION are numbers
+ *       (LIST may have AUDIT_FILTER_PREPEND or'ed in).  Each SPEC is
+ *       sc=NR (a syscall; "sc=all" for all), FIELD,OP,VALUE with OP one
+ *       of = != < > <= >= & &= and a numeric VALUE, or FIELD,OP,s:TEXT
+ *       for a string field (path, dir, exe, key): TEXT goes in buf.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -387,6 +395,82 @@ static int cmd_siginfo(void)
 	return 0;
 }
 
+static uint32_t op_of(const char *op)
+{
+	static const struct { const char *name; uint32_t op; } ops[] = {
+		{ "=", AUDIT_EQUAL }, { "!=", AUDIT_NOT_EQUAL },
+		{ "<", AUDIT_LESS_THAN }, { ">", AUDIT_GREATER_THAN },
+		{ "<=", AUDIT_LESS_THAN_OR_EQUAL },
+		{ ">=", AUDIT_GREATER_THAN_OR_EQUAL },
+		{ "&", AUDIT_BIT_MASK }, { "&=", AUDIT_BIT_TEST },
+	};
+
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (!strcmp(op, ops[i].name))
+			return ops[i].op;
+	return (uint32_t)strtoul(op, NULL, 0);	/* raw, for bogus ops */
+}
+
+static int cmd_rule(int argc, char **argv)
+{
+	static union {
+		struct nlmsghdr nlh;
+		char raw[NLMSG_SPACE(sizeof(struct audit_rule_data) + 8192)];
+	} m;
+	struct audit_rule_data *r = NLMSG_DATA(&m.nlh);
+	int add = !strcmp(argv[0], "add");
+
+	memset(&m, 0, sizeof(m));
+	r->flags = (uint32_t)strtoul(argv[1], NULL, 0);
+	r->action = (uint32_t)strtoul(argv[2], NULL, 0);
+	for (int i = 3; i < argc; i++) {
+		char *spec = argv[i], *op, *val;
+		uint32_t n = r->field_count;
+
+		if (!strncmp(spec, "sc=", 3)) {
+			if (!strcmp(spec + 3, "all")) {
+				memset(r->mask, 0xff, sizeof(r->mask));
+			} else {
+				int nr = atoi(spec + 3);
+
+				r->mask[nr / 32] |= 1U << (nr % 32);
+			}
+			continue;
+		}
+		op = strchr(spec, ',');
+		val = op ? strchr(op + 1, ',') : NULL;
+		if (!val || n >= AUDIT_MAX_FIELDS) {
+			fprintf(stderr, "audit-nl: bad spec '%s'\n", spec);
+			return 2;
+		}
+		*op++ = '\0';
+		*val++ = '\0';
+		r->fields[n] = (uint32_t)strtoul(spec, NULL, 0);
+		r->fieldflags[n] = op_of(op);
+		if (!strncmp(val, "s:", 2)) {
+			size_t len = strlen(val + 2);
+
+			if (r->buflen + len > 8192)
+				return 2;
+			memcpy(r->buf + r->buflen, val + 2, len);
+			r->values[n] = (uint32_t)len;
+			r->buflen += (uint32_t)len;
+		} else {
+			r->values[n] = (uint32_t)strtoll(val, NULL, 0);
+		}
+		r->field_count++;
+	}
+	m.nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*r) + r->buflen);
+	m.nlh.nlmsg_type = add ? AUDIT_ADD_RULE : AUDIT_DEL_RULE;
+	m.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	m.nlh.nlmsg_seq = 11;
+	int fd = nl_open();
+
+	nl_send_raw(fd, &m, m.nlh.nlmsg_len);
+	printf("error=%d\n", nl_wait_ack(fd, 11));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	signal(SIGPIPE, SIG_IGN);
@@ -404,12 +488,15 @@ int main(int argc, char **argv)
 		return cmd_tty(argv + 2);
 	if (argc == 2 && !strcmp(argv[1], "siginfo"))
 		return cmd_siginfo();
+	if (argc >= 5 && !strcmp(argv[1], "rule"))
+		return cmd_rule(argc - 2, argv + 2);
 	fprintf(stderr, "usage: audit-nl reader OUT [--stall F] [--rcvbuf N] [--multicast]\n"
 			"       audit-nl user COUNT TEXT\n"
 			"       audit-nl malformed KIND\n"
 			"       audit-nl errno TYPE\n"
 			"       audit-nl feature MASK FEATURES LOCK\n"
 			"       audit-nl tty ENABLED LOG_PASSWD\n"
-			"       audit-nl siginfo\n");
+			"       audit-nl siginfo\n"
+			"       audit-nl rule add|del LIST ACTION [SPEC...]\n");
 	return 2;
 }

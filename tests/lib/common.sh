@@ -72,6 +72,8 @@ reset_audit() {
 	"$AUDITCTL" -e 0 -f 1 -r 0 -b 64 --backlog_wait_time 0 >/dev/null ||
 		fail "could not reset the audit configuration"
 	"$AUDITCTL" --reset-lost >/dev/null
+	"$AUDITCTL" -D >/dev/null ||
+		fail "could not delete the rules"
 }
 
 NL=$HELPERS/audit-nl
@@ -106,4 +108,37 @@ wait_file() {
 	done
 	echo "--- $1:"; tail -20 "$1"
 	fail "no line matching '$2' in $1"
+}
+
+# ---- syscall auditing (rules, fields, watches) ----
+SYSC=$HELPERS/sysc
+
+# log_barrier: returns once every record emitted before it is in auditd's
+# log (auditd writes in order): a USER message, waited for.
+log_barrier() {
+	BARRIER_N=$((${BARRIER_N:-0} + 1))
+	"$AUDITCTL" -m "barrier $$ $BARRIER_N" || fail "auditctl -m barrier"
+	wait_log "barrier $$ $BARRIER_N "
+}
+
+# has_key KEY / no_key KEY: a SYSCALL record with key="KEY" is (is not) in
+# the log, after a barrier.
+has_key() {
+	log_barrier
+	grep -q "^type=SYSCALL .*key=\"$1\"" /var/log/audit/audit.log ||
+		{ tail -30 /var/log/audit/audit.log; fail "no record with key $1"; }
+	pass "key $1 logged"
+}
+no_key() {
+	log_barrier
+	if grep -q "^type=SYSCALL .*key=\"$1\"" /var/log/audit/audit.log; then
+		grep "^type=SYSCALL .*key=\"$1\"" /var/log/audit/audit.log | head -5
+		fail "record with key $1 logged"
+	fi
+	pass "key $1 not logged"
+}
+
+# rule ARGS...: auditctl ARGS, which must succeed.
+rule() {
+	"$AUDITCTL" "$@" >/dev/null || fail "auditctl $* refused"
 }

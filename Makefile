@@ -22,6 +22,8 @@ KERNEL_INPUTS := $(shell cd $(TOP) && find kernel include security lib \
 		   patches configs scripts/prepare-tree scripts/stock-files \
 		   -type f 2>/dev/null)
 
+
+.PHONY: stock-kernel
 .PHONY: all deps kernel userspace check unit-tests integration kunit \
 	run shell patch kernel-path clean distclean tree
 
@@ -51,12 +53,16 @@ kernel: tree
 kernel-path:
 	@echo $(KERNEL)
 
+# The unpatched Debian kernel, for interoperability tests (cached).
+stock-kernel: deps
+	@$(TOP)/scripts/build-stock-kernel $(BUILD) >/dev/null
+
 include $(TOP)/userspace.mk
 
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
 
-check: all patch
+check: all patch stock-kernel
 	@$(TOP)/tests/run-all
 
 run: all

@@ -503,12 +503,19 @@ int al_rule_check(const struct audit_rule_data *d, size_t len,
 	return 0;
 }
 
+/*
+ * Every syscall named?  The top AUDIT_SYSCALL_CLASSES bits name classes,
+ * which the stock kernel folds into the syscall bits and clears, so they
+ * do not count.
+ */
 static bool all_syscalls(const struct audit_rule_data *d)
 {
-	for (int i = 0; i < AUDIT_BITMASK_SIZE; i++)
+	const uint32_t classes = ~0U << (32 - AUDIT_SYSCALL_CLASSES);
+
+	for (int i = 0; i < AUDIT_BITMASK_SIZE - 1; i++)
 		if (d->mask[i] != ~0U)
 			return false;
-	return true;
+	return (d->mask[AUDIT_BITMASK_SIZE - 1] | classes) == ~0U;
 }
 
 static uint32_t find_field(const struct audit_rule_data *d, uint32_t field)
@@ -665,8 +672,9 @@ static void put_field(struct al_buf *o, const struct audit_rule_data *d,
 		return;
 	case AL_F_UID:
 	case AL_F_GID:
+		/* The standard tool lists an unset id as -1. */
 		if (v == AUDIT_UID_UNSET)
-			al_bprintf(o, " -F %s%sunset", f->name, op);
+			al_bprintf(o, " -F %s%s-1", f->name, op);
 		else
 			al_bprintf(o, " -F %s%s%u", f->name, op, v);
 		return;
@@ -712,10 +720,10 @@ static void put_field(struct al_buf *o, const struct audit_rule_data *d,
 			al_bprintf(o, " -F fstype%sdebugfs", op);
 		else if (f->num == AUDIT_FSTYPE && v == FS_TRACEFS)
 			al_bprintf(o, " -F fstype%stracefs", op);
-		else if (v > 9)
+		else if (f->num == AUDIT_FSTYPE)
 			al_bprintf(o, " -F %s%s0x%x", f->name, op, v);
-		else
-			al_bprintf(o, " -F %s%s%u", f->name, op, v);
+		else	/* a0..a3, as the standard tool lists them */
+			al_bprintf(o, " -F %s%s0x%X", f->name, op, v);
 		return;
 	case AL_F_NUM:
 	default:

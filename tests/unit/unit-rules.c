@@ -128,7 +128,7 @@ static void test_parsers(void)
 static void test_round_trips(void)
 {
 	round_trip("-a always,exit -F arch=b64 -S openat,open -F auid>=1000 -F auid!=unset -k foo",
-		   "-a always,exit -F arch=b64 -S open,openat -F auid>=1000 -F auid!=unset -F key=foo");
+		   "-a always,exit -F arch=b64 -S open,openat -F auid>=1000 -F auid!=-1 -F key=foo");
 	round_trip("-a exit,always -F arch=b64 -S open -S openat -F key=foo",
 		   "-a always,exit -F arch=b64 -S open,openat -F key=foo");
 	round_trip("-A never,exit -S all -F pid=1005",
@@ -136,9 +136,9 @@ static void test_round_trips(void)
 	round_trip("-a always,exit -F uid=0",
 		   "-a always,exit -S all -F uid=0");
 	round_trip("-a always,exit -F arch=b32 -S socketcall -F a0=2",
-		   "-a always,exit -F arch=b32 -S socketcall -F a0=2");
+		   "-a always,exit -F arch=b32 -S socketcall -F a0=0x2");
 	round_trip("-a always,exit -F arch=b64 -S socket -F a0=0x10 -F a1&=0x3",
-		   "-a always,exit -F arch=b64 -S socket -F a0=0x10 -F a1&=3");
+		   "-a always,exit -F arch=b64 -S socket -F a0=0x10 -F a1&=0x3");
 	round_trip("-a always,exit -F arch=b64 -S openat -F exit=-EACCES -k denied",
 		   "-a always,exit -F arch=b64 -S openat -F exit=-EACCES -F key=denied");
 	round_trip("-a always,exit -F arch=b64 -S openat -F exit=-13",

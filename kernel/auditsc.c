@@ -554,6 +554,15 @@ static bool audit_name_field_match(const struct audit_name *n,
 				     __kgid_val(f->gid));
 	case AUDIT_FIELD_COMPARE:
 		return audit_obj_compare(n, f);
+	case AUDIT_OBJ_USER: case AUDIT_OBJ_ROLE: case AUDIT_OBJ_TYPE:
+	case AUDIT_OBJ_LEV_LOW: case AUDIT_OBJ_LEV_HIGH: {
+		u32 sid;
+
+		/* The LSM label of the object, as the LSM's rule sees it. */
+		security_inode_getsecid((struct inode *)inode, &sid);
+		return sid && security_audit_rule_match(sid, f->type, f->op,
+							f->lsm_rule) > 0;
+	}
 	}
 	return false;
 }
@@ -597,7 +606,8 @@ bool audit_syscall_field_match(struct audit_context *ctx,
 		return audit_names_match(ctx, r, f) == (f->op == Audit_equal);
 	case AUDIT_DEVMAJOR: case AUDIT_DEVMINOR: case AUDIT_INODE:
 	case AUDIT_FILETYPE: case AUDIT_OBJ_UID: case AUDIT_OBJ_GID:
-	case AUDIT_FIELD_COMPARE:
+	case AUDIT_FIELD_COMPARE: case AUDIT_OBJ_USER: case AUDIT_OBJ_ROLE:
+	case AUDIT_OBJ_TYPE: case AUDIT_OBJ_LEV_LOW: case AUDIT_OBJ_LEV_HIGH:
 		return audit_names_match(ctx, r, f);
 	}
 	return false;

@@ -65,7 +65,7 @@ pass "DAEMON_START first"
 
 # A user message, ENRICHED: the ids named after a 0x1d separator.
 "$AUDITCTL" -m "ours auditd hello" || fail "-m"
-wait_file $LOG "^type=USER msg=audit\([0-9.]+:[0-9]+\): pid=[0-9]+ uid=0 auid=[0-9]+ ses=[0-9]+ msg='ours auditd hello"
+wait_file $LOG "^type=USER msg=audit\([0-9.]+:[0-9]+\): pid=[0-9]+ uid=0 auid=[0-9]+ ses=[0-9]+ (subj=[^ ]+ )?msg='ours auditd hello"
 grep "ours auditd hello" $LOG | grep -q "$(printf '\035')UID=\"root\" AUID=" ||
 	fail "no enrichment: $(grep 'ours auditd hello' $LOG | cat -v)"
 pass "ENRICHED names the ids"

@@ -36,8 +36,17 @@ UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
 
 .PHONY: install userspace-clean
 
+# The SELinux test policy the guest loads (tests/integration/selinux.sh):
+# MLS (-M), unknown classes and permissions allowed (-U allow), policy
+# version 33, the newest Linux 6.12 reads.
+SELINUX_POLICY := $(BUILD)/selinux/policy.33
+
 userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(USERBIN)/auditctl $(USERBIN)/auditd \
-	$(UNIT_BINS)
+	$(UNIT_BINS) $(SELINUX_POLICY)
+
+$(SELINUX_POLICY): $(TOP)/tests/selinux/policy.conf
+	@mkdir -p $(dir $@)
+	checkpolicy -M -U allow -c 33 -o $@ $<
 
 $(TESTBIN)/audit-nl: $(TOP)/tests/helpers/audit-nl.c
 	@mkdir -p $(TESTBIN)
@@ -95,4 +104,4 @@ install: $(USERBIN)/auditctl $(USERBIN)/auditd
 	install -m 640 $(TOP)/auditd/audit.rules $(DESTDIR)$(SYSCONFDIR)/audit/audit.rules
 
 userspace-clean:
-	rm -rf $(TESTBIN) $(USERBIN) $(LIBOUT)
+	rm -rf $(TESTBIN) $(USERBIN) $(LIBOUT) $(dir $(SELINUX_POLICY))

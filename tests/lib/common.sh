@@ -110,6 +110,17 @@ wait_file() {
 	fail "no line matching '$2' in $1"
 }
 
+# wait_dmesg REGEX: until the kernel log has a line matching the basic
+# regex REGEX.
+wait_dmesg() {
+	i=0
+	while ! dmesg | grep -q -- "$1"; do
+		i=$((i + 1))
+		[ $i -lt 50 ] || { dmesg | tail; fail "no line matching '$1' in the kernel log"; }
+		sleep 0.1
+	done
+}
+
 # ---- syscall auditing (rules, fields, watches) ----
 SYSC=$HELPERS/sysc
 

@@ -48,7 +48,7 @@ ausearch -k wfile -sc unlinkat -i 2>/dev/null | grep -q "name=/tmp/w/ .*mode=dir
 	fail "unlink: PATH nametype=PARENT"
 ausearch -k wfile -sc renameat2 -i 2>/dev/null | grep -q "name=/tmp/w/f .*nametype=DELETE" ||
 	fail "rename: old name DELETE"
-ausearch -k wfile -sc fchmodat -i 2>/dev/null | grep -q "type=SYSCALL .*syscall=fchmodat success=yes exit=0 .*uid=root .*comm=chmod exe=/usr/bin/chmod key=wfile" ||
+ausearch -k wfile -sc fchmodat -i 2>/dev/null | grep -Eq "type=SYSCALL .*syscall=fchmodat success=yes exit=0 .*uid=root .*comm=chmod exe=/usr/bin/chmod( subj=[^ ]*)? key=wfile" ||
 	{ ausearch -k wfile -sc fchmodat -i; fail "chmod: interpreted SYSCALL"; }
 ausearch -k wfile -sc fchmodat -i 2>/dev/null | grep -q "name=/tmp/w/f .*nametype=NORMAL" ||
 	fail "chmod: PATH nametype=NORMAL"

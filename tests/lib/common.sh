@@ -71,9 +71,9 @@ reset_audit() {
 	stop_helpers
 	"$AUDITCTL" -e 0 -f 1 -r 0 -b 64 --backlog_wait_time 0 >/dev/null ||
 		fail "could not reset the audit configuration"
-	"$AUDITCTL" --reset-lost >/dev/null
 	"$AUDITCTL" -D >/dev/null ||
 		fail "could not delete the rules"
+	"$AUDITCTL" --reset-lost >/dev/null
 }
 
 NL=$HELPERS/audit-nl

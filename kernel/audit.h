@@ -154,6 +154,7 @@ struct audit_rule {
 	s64			order;		/* position in its list */
 	u32			listnr;
 	u32			action;		/* AUDIT_NEVER, AUDIT_ALWAYS */
+	bool			prepend;	/* added with -A */
 	u32			needs;		/* AUDIT_NEEDS_* */
 	u32			mask[AUDIT_BITMASK_SIZE];
 	u32			nfields;
@@ -163,6 +164,30 @@ struct audit_rule {
 	struct audit_pathspec	*exe;		/* AUDIT_EXE */
 	struct audit_rule_data	*orig;		/* as added, for listing */
 	size_t			orig_len;
+};
+
+/*
+ * The exit-list rules of one syscall.  Rules that ask for one value of a
+ * task id (uid=, euid=, auid=, pid=) are kept apart, sorted by that
+ * value, and found by binary search, so rules naming other values are
+ * never looked at; the rest are kept in rule order.
+ */
+enum audit_key_field {
+	AUDIT_KEY_UID, AUDIT_KEY_EUID, AUDIT_KEY_AUID, AUDIT_KEY_PID,
+	AUDIT_KEY_FIELDS
+};
+
+struct audit_keyed_rule {
+	u64			key;	/* (field + 1) << 32 | value */
+	struct audit_rule	*rule;
+};
+
+struct audit_slot {
+	unsigned int		nplain;
+	struct audit_rule	**plain;	/* in rule order */
+	unsigned int		nkeyed;
+	u32			key_fields;	/* BIT(enum audit_key_field) */
+	struct audit_keyed_rule	*keyed;		/* by key, then rule order */
 };
 
 /*
@@ -177,8 +202,7 @@ struct audit_ruleset {
 	struct audit_rule	**list[AUDIT_NR_FILTERS];
 	unsigned int		n_any;
 	struct audit_rule	**any_syscall;
-	u16			n_by[AUDIT_SYSCALL_SLOTS];
-	struct audit_rule	**by_syscall[AUDIT_SYSCALL_SLOTS];
+	struct audit_slot	*slots[AUDIT_SYSCALL_SLOTS];
 	size_t			max_rule_len;
 };
 
@@ -195,11 +219,12 @@ int audit_rule_list(struct sk_buff *skb, const struct nlmsghdr *nlh,
 		    struct sock *sk);
 /* Should a record of @msgtype be logged (AUDIT_FILTER_USER or _EXCLUDE)? */
 bool audit_filter_record(u32 listnr, int msgtype);
+/* Does the filesystem list exclude names on filesystems of @magic? */
+bool audit_filter_fs(unsigned long magic);
 
 /* ---- kernel/audit_match.c: evaluating rules ---- */
 
 bool audit_compare(u32 left, u32 op, u32 right);
-bool audit_arch_known(u32 arch);
 void audit_rule_classify(struct audit_rule *r);
 /* Does @r match @tsk (and its syscall @ctx, and record type @msgtype)? */
 bool audit_rule_match(const struct audit_rule *r, struct task_struct *tsk,

@@ -49,12 +49,6 @@ static bool audit_compare_gid(kgid_t left, u32 op, kgid_t right)
 	return audit_compare(__kgid_val(left), op, __kgid_val(right));
 }
 
-/* The architectures a rule may name: this kernel's own. */
-bool audit_arch_known(u32 arch)
-{
-	return arch == syscall_get_arch(current);
-}
-
 /* Which rules need the syscall's names gathered (see auditsc.c). */
 void audit_rule_classify(struct audit_rule *r)
 {

@@ -131,7 +131,19 @@ static void parse_rejects(struct kunit *test)
 	add_field(t, AUDIT_LOGINUID_SET, AUDIT_EQUAL, 2);
 	expect_parse_error(test, t, -EINVAL);
 	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
-	add_field(t, AUDIT_ARCH, AUDIT_EQUAL, 0x1234);
+	add_field(t, AUDIT_ARCH, AUDIT_LESS_THAN, 0x1234);
+	expect_parse_error(test, t, -EINVAL);
+
+	/* A bad operator after a good field; a string field cut short. */
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_PID, AUDIT_EQUAL, 1);
+	add_field(t, AUDIT_PID, 0x7, 1);
+	expect_parse_error(test, t, -EINVAL);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_SUBJ_SEN, AUDIT_EQUAL, 0xa0d17);
+	expect_parse_error(test, t, -EINVAL);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_field(t, AUDIT_SUBJ_USER, AUDIT_LESS_THAN, 3);
 	expect_parse_error(test, t, -EINVAL);
 
 	/* Fields on the wrong list. */

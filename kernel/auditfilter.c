@@ -24,6 +24,7 @@
 #include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/socket.h>
+#include <linux/sort.h>
 #include <linux/static_key.h>
 #include <net/netlink.h>
 
@@ -163,8 +164,8 @@ static bool audit_field_needs_syscall(u32 type)
 	return false;
 }
 
-/* Is field @f (type, op and value already read) allowed on list @listnr? */
-static int audit_field_check(u32 listnr, struct audit_field *f)
+/* Is field @f (type and op read; value @val) allowed on list @listnr? */
+static int audit_field_check(u32 listnr, struct audit_field *f, u32 val)
 {
 	enum audit_field_ops ops = audit_field_ops(f->type);
 	bool fs_field, fs_list;
@@ -191,17 +192,17 @@ static int audit_field_check(u32 listnr, struct audit_field *f)
 
 	switch (f->type) {
 	case AUDIT_LOGINUID_SET:
-		return f->val > 1 ? -EINVAL : 0;
+		return val > 1 ? -EINVAL : 0;
 	case AUDIT_PERM:
-		return f->val & ~(u32)(AUDIT_PERM_EXEC | AUDIT_PERM_WRITE |
+		return val & ~(u32)(AUDIT_PERM_EXEC | AUDIT_PERM_WRITE |
 				       AUDIT_PERM_READ | AUDIT_PERM_ATTR) ?
 		       -EINVAL : 0;
 	case AUDIT_FILETYPE:
-		return f->val & ~S_IFMT ? -EINVAL : 0;
+		return val & ~S_IFMT ? -EINVAL : 0;
 	case AUDIT_FIELD_COMPARE:
-		return f->val > AUDIT_MAX_FIELD_COMPARE || !f->val ? -EINVAL : 0;
+		return val > AUDIT_MAX_FIELD_COMPARE || !val ? -EINVAL : 0;
 	case AUDIT_SADDR_FAM:
-		return f->val >= AF_MAX ? -EINVAL : 0;
+		return val >= AF_MAX ? -EINVAL : 0;
 	}
 	return 0;
 }
@@ -250,10 +251,10 @@ static int audit_rule_add_key(struct audit_rule *r, char *k)
 }
 
 static int audit_field_read_string(struct audit_rule *r, struct audit_field *f,
-				   const char **buf, size_t *left)
+				   u32 len, const char **buf, size_t *left)
 {
 	size_t max = f->type == AUDIT_FILTERKEY ? AUDIT_MAX_KEY_LEN : PATH_MAX;
-	char *s = audit_take_string(buf, left, f->val, max);
+	char *s = audit_take_string(buf, left, len, max);
 	int err;
 
 	if (IS_ERR(s))
@@ -296,8 +297,6 @@ static int audit_field_read_value(struct audit_rule *r, struct audit_field *f)
 	case AUDIT_OBJ_GID:
 		f->gid = make_kgid(current_user_ns(), f->val);
 		return gid_valid(f->gid) ? 0 : -EINVAL;
-	case AUDIT_ARCH:
-		return audit_arch_known(f->val) ? 0 : -EINVAL;
 	}
 	return 0;
 }
@@ -333,6 +332,9 @@ struct audit_rule *audit_rule_from_data(const void *data, size_t len)
 	}
 
 	r->listnr = d->flags & ~AUDIT_FILTER_PREPEND;
+	r->prepend = d->flags & AUDIT_FILTER_PREPEND;
+	/* Listed without the prepend flag: it says where, not what. */
+	r->orig->flags = r->listnr;
 	r->action = d->action;
 	switch (r->listnr) {
 	case AUDIT_FILTER_USER: case AUDIT_FILTER_TASK:
@@ -349,18 +351,26 @@ struct audit_rule *audit_rule_from_data(const void *data, size_t len)
 	buf = d->buf;
 	left = d->buflen;
 	for (i = 0; i < d->field_count; i++) {
-		struct audit_field *f = &r->fields[r->nfields];
+		struct audit_field *f = &r->fields[r->nfields++];
+		u32 val = d->values[i];
 
 		f->type = d->fields[i];
 		f->op = audit_op_from_wire(d->fieldflags[i]);
-		f->val = d->values[i];
-		if (f->op == Audit_bad)
-			goto fail;
-		r->nfields++;
-		err = audit_field_check(r->listnr, f);
+		/*
+		 * A string field's value is its length; its union holds
+		 * pointers that audit_rule_free() releases, so they start NULL.
+		 */
+		if (audit_field_is_string(f->type)) {
+			f->lsm_str = NULL;
+			f->lsm_rule = NULL;
+		} else {
+			f->val = val;
+		}
+		err = f->op == Audit_bad ? -EINVAL :
+		      audit_field_check(r->listnr, f, val);
 		if (!err)
 			err = audit_field_is_string(f->type) ?
-			      audit_field_read_string(r, f, &buf, &left) :
+			      audit_field_read_string(r, f, val, &buf, &left) :
 			      audit_field_read_value(r, f);
 		if (err)
 			goto fail;
@@ -405,6 +415,39 @@ static struct audit_rule *audit_rule_find(const void *data, size_t len,
 	return NULL;
 }
 
+/*
+ * auditctl -W decides between a file and a directory watch by looking at
+ * the path; once the directory is gone it asks to delete a file watch.
+ * Find the rule with the other kind of watch, all else equal.
+ */
+static struct audit_rule *audit_rule_find_moved(const void *data, size_t len,
+						u32 listnr)
+{
+	const struct audit_rule_data *d = data;
+	struct audit_rule_data *alt;
+	struct audit_rule *found;
+	bool swapped = false;
+	u32 i;
+
+	if (d->field_count > AUDIT_MAX_FIELDS)
+		return NULL;
+	alt = kmemdup(data, len, GFP_KERNEL);
+	if (!alt)
+		return NULL;
+	for (i = 0; i < alt->field_count; i++) {
+		if (alt->fields[i] == AUDIT_WATCH) {
+			alt->fields[i] = AUDIT_DIR;
+			swapped = true;
+		} else if (alt->fields[i] == AUDIT_DIR) {
+			alt->fields[i] = AUDIT_WATCH;
+			swapped = true;
+		}
+	}
+	found = swapped ? audit_rule_find(alt, len, listnr) : NULL;
+	kfree(alt);
+	return found;
+}
+
 /* ---- snapshots ---- */
 
 static void audit_ruleset_free(struct audit_ruleset *rs)
@@ -418,8 +461,15 @@ static void audit_ruleset_free(struct audit_ruleset *rs)
 			audit_rule_put(rs->list[i][n]);
 		kfree(rs->list[i]);
 	}
-	for (i = 0; i < AUDIT_SYSCALL_SLOTS; i++)
-		kfree(rs->by_syscall[i]);
+	for (i = 0; i < AUDIT_SYSCALL_SLOTS; i++) {
+		struct audit_slot *slot = rs->slots[i];
+
+		if (!slot)
+			continue;
+		kfree(slot->plain);
+		kfree(slot->keyed);
+		kfree(slot);
+	}
 	kfree(rs->any_syscall);
 	kvfree(rs);
 }
@@ -445,10 +495,77 @@ static bool audit_rule_names_every_syscall(const struct audit_rule *r)
 	return true;
 }
 
-/* Adds @r to the per-syscall arrays of every syscall it names. */
+/*
+ * The index key of a rule: the first field asking for one value of a task
+ * id, as (field << 32 | value); 0 when there is none.
+ */
+static u64 audit_rule_key(const struct audit_rule *r)
+{
+	u32 i;
+
+	for (i = 0; i < r->nfields; i++) {
+		const struct audit_field *f = &r->fields[i];
+
+		if (f->op != Audit_equal)
+			continue;
+		switch (f->type) {
+		case AUDIT_UID:
+			return (u64)(AUDIT_KEY_UID + 1) << 32 | __kuid_val(f->uid);
+		case AUDIT_EUID:
+			return (u64)(AUDIT_KEY_EUID + 1) << 32 | __kuid_val(f->uid);
+		case AUDIT_LOGINUID:
+			return (u64)(AUDIT_KEY_AUID + 1) << 32 | __kuid_val(f->uid);
+		case AUDIT_PID:
+			return (u64)(AUDIT_KEY_PID + 1) << 32 | f->val;
+		}
+	}
+	return 0;
+}
+
+static int audit_slot_add(struct audit_slot *slot, struct audit_rule *r,
+			  u64 key)
+{
+	struct audit_keyed_rule *keyed;
+	struct audit_rule **rules;
+
+	if (!key) {
+		rules = krealloc_array(slot->plain, slot->nplain + 1,
+				       sizeof(*rules), GFP_KERNEL);
+		if (!rules)
+			return -ENOMEM;
+		rules[slot->nplain++] = r;
+		slot->plain = rules;
+		return 0;
+	}
+	keyed = krealloc_array(slot->keyed, slot->nkeyed + 1, sizeof(*keyed),
+			       GFP_KERNEL);
+	if (!keyed)
+		return -ENOMEM;
+	keyed[slot->nkeyed].key = key;
+	keyed[slot->nkeyed].rule = r;
+	slot->keyed = keyed;
+	slot->nkeyed++;
+	slot->key_fields |= BIT((key >> 32) - 1);
+	return 0;
+}
+
+static int audit_keyed_cmp(const void *a, const void *b)
+{
+	const struct audit_keyed_rule *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	/* Within one key, rule order. */
+	if (x->rule->order != y->rule->order)
+		return x->rule->order < y->rule->order ? -1 : 1;
+	return 0;
+}
+
+/* Adds @r to the index of every syscall it names. */
 static int audit_ruleset_index(struct audit_ruleset *rs, struct audit_rule *r)
 {
 	struct audit_rule **grown;
+	u64 key = audit_rule_key(r);
 	unsigned int nr;
 
 	if (audit_rule_names_every_syscall(r)) {
@@ -463,12 +580,14 @@ static int audit_ruleset_index(struct audit_ruleset *rs, struct audit_rule *r)
 	for (nr = 0; nr < AUDIT_SYSCALL_SLOTS; nr++) {
 		if (!(r->mask[AUDIT_WORD(nr)] & AUDIT_BIT(nr)))
 			continue;
-		grown = krealloc_array(rs->by_syscall[nr], rs->n_by[nr] + 1,
-				       sizeof(*grown), GFP_KERNEL);
-		if (!grown)
+		if (!rs->slots[nr]) {
+			rs->slots[nr] = kzalloc(sizeof(*rs->slots[nr]),
+						GFP_KERNEL);
+			if (!rs->slots[nr])
+				return -ENOMEM;
+		}
+		if (audit_slot_add(rs->slots[nr], r, key))
 			return -ENOMEM;
-		grown[rs->n_by[nr]++] = r;
-		rs->by_syscall[nr] = grown;
 	}
 	return 0;
 }
@@ -497,6 +616,10 @@ static struct audit_ruleset *audit_ruleset_build(void)
 			rs->max_rule_len = max(rs->max_rule_len, r->orig_len);
 		}
 	}
+	for (i = 0; i < AUDIT_SYSCALL_SLOTS; i++)
+		if (rs->slots[i])
+			sort(rs->slots[i]->keyed, rs->slots[i]->nkeyed,
+			     sizeof(*rs->slots[i]->keyed), audit_keyed_cmp, NULL);
 	return rs;
 
 fail:
@@ -546,7 +669,7 @@ static void audit_log_rule_change(const char *op, const struct audit_rule *r,
 
 static int audit_rule_add(struct audit_rule *r)
 {
-	bool prepend = r->orig->flags & AUDIT_FILTER_PREPEND;
+	bool prepend = r->prepend;
 	int err;
 
 	if (audit_rule_find(r->orig, r->orig_len, r->listnr))
@@ -585,17 +708,17 @@ static void audit_rule_relink(struct audit_rule *r, struct list_head *head)
 int audit_rule_request(int type, const void *data, size_t len)
 {
 	struct audit_rule *r, *found;
+	u32 listnr;
 	int err;
 
 	lockdep_assert_held(&audit_cmd_mutex);
 	if (READ_ONCE(audit_enabled) == AUDIT_LOCKED)
 		return -EPERM;
 
-	r = audit_rule_from_data(data, len);
-	if (IS_ERR(r))
-		return PTR_ERR(r);
-
 	if (type == AUDIT_ADD_RULE) {
+		r = audit_rule_from_data(data, len);
+		if (IS_ERR(r))
+			return PTR_ERR(r);
 		err = audit_rule_add(r);
 		audit_log_rule_change("add_rule", r, !err);
 		if (err)
@@ -603,13 +726,25 @@ int audit_rule_request(int type, const void *data, size_t len)
 		return err;
 	}
 
-	found = audit_rule_find(data, len, r->listnr);
-	if (!found) {
-		audit_rule_put(r);
+	/*
+	 * A rule is deleted by what it was added with, without parsing it
+	 * again: a watch whose directory is gone can still be removed.
+	 */
+	if (len < sizeof(struct audit_rule_data))
+		return -EINVAL;
+	listnr = ((const struct audit_rule_data *)data)->flags &
+		 ~AUDIT_FILTER_PREPEND;
+	if (listnr >= AUDIT_NR_FILTERS)
+		return -EINVAL;
+	found = audit_rule_find(data, len, listnr);
+	if (!found)
+		found = audit_rule_find_moved(data, len, listnr);
+	if (!found)
 		return -ENOENT;
-	}
+	r = found;
 	list_del_init(&found->list);
 	err = audit_ruleset_publish();
+	audit_log_rule_change("remove_rule", found, !err);
 	if (err) {
 		/* Put it back where it was: order keys sort the list. */
 		audit_rule_relink(found, &audit_rule_lists[found->listnr]);
@@ -617,8 +752,6 @@ int audit_rule_request(int type, const void *data, size_t len)
 		audit_rule_count--;
 		audit_rule_put(found);
 	}
-	audit_log_rule_change("remove_rule", r, !err);
-	audit_rule_put(r);
 	return err;
 }
 
@@ -759,4 +892,34 @@ bool audit_filter_record(u32 listnr, int msgtype)
 	}
 	rcu_read_unlock();
 	return log;
+}
+
+/*
+ * The filesystem list: a never rule whose fstype= matches keeps names on
+ * that filesystem out of the syscall's records (auditctl -a
+ * never,filesystem -F fstype=tracefs).  First matching rule decides.
+ */
+bool audit_filter_fs(unsigned long magic)
+{
+	struct audit_ruleset *rs;
+	bool excluded = false;
+	unsigned int i, j;
+
+	rcu_read_lock();
+	rs = rcu_dereference(audit_ruleset);
+	for (i = 0; rs && i < rs->count[AUDIT_FILTER_FS]; i++) {
+		struct audit_rule *r = rs->list[AUDIT_FILTER_FS][i];
+		bool match = true;
+
+		for (j = 0; j < r->nfields && match; j++)
+			if (r->fields[j].type == AUDIT_FSTYPE)
+				match = audit_compare(magic, r->fields[j].op,
+						      r->fields[j].val);
+		if (match) {
+			excluded = r->action == AUDIT_NEVER;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return excluded;
 }

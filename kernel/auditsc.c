@@ -168,7 +168,7 @@ static bool audit_syscall_indexed(int major)
 	rcu_read_lock();
 	rs = rcu_dereference(audit_ruleset);
 	any = rs && (rs->n_any || (major >= 0 && major < AUDIT_SYSCALL_SLOTS &&
-				   rs->n_by[major]));
+				   rs->slots[major]));
 	rcu_read_unlock();
 	return any;
 }
@@ -241,33 +241,117 @@ bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
 	return true;
 }
 
+/* A run of rules in rule order, consumed from the front. */
+struct audit_run {
+	struct audit_rule *const *rules;
+	const struct audit_keyed_rule *keyed;	/* or this, when keyed */
+	unsigned int n;
+};
+
+static struct audit_rule *audit_run_head(const struct audit_run *run)
+{
+	return run->keyed ? run->keyed->rule : run->rules[0];
+}
+
+static void audit_run_next(struct audit_run *run)
+{
+	if (run->keyed)
+		run->keyed++;
+	else
+		run->rules++;
+	run->n--;
+}
+
+/* The rules of @slot keyed by @key, found by binary search. */
+static void audit_keyed_run(const struct audit_slot *slot, u64 key,
+			    struct audit_run *run)
+{
+	unsigned int lo = 0, hi = slot->nkeyed, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (slot->keyed[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	run->keyed = slot->keyed + lo;
+	run->rules = NULL;
+	run->n = 0;
+	while (lo + run->n < slot->nkeyed && slot->keyed[lo + run->n].key == key)
+		run->n++;
+}
+
+/* The current task's value of each index key field. */
+static u64 audit_task_key(enum audit_key_field field)
+{
+	const struct cred *cred = current_cred();
+	u32 v;
+
+	switch (field) {
+	case AUDIT_KEY_UID:
+		v = __kuid_val(cred->uid);
+		break;
+	case AUDIT_KEY_EUID:
+		v = __kuid_val(cred->euid);
+		break;
+	case AUDIT_KEY_AUID:
+		v = __kuid_val(audit_get_loginuid(current));
+		break;
+	default:
+		v = task_tgid_nr(current);
+		break;
+	}
+	return (u64)(field + 1) << 32 | v;
+}
+
 /*
- * The exit list: the first matching rule, in rule order, merging the
- * rules that name this syscall with those that name every syscall.
+ * The exit list: the first matching rule, in rule order.  Candidates are
+ * the rules that name every syscall, this syscall's unkeyed rules, and
+ * its keyed rules whose key is the task's own; they are merged by order.
  */
 static struct audit_rule *audit_filter_exit(struct audit_context *ctx)
 {
 	struct audit_ruleset *rs = rcu_dereference(audit_ruleset);
-	struct audit_rule **a = NULL, **b, *r;
-	unsigned int na = 0, nb, i = 0, j = 0;
+	struct audit_run runs[2 + AUDIT_KEY_FIELDS];
+	const struct audit_slot *slot = NULL;
+	unsigned int nruns = 0, i, best;
+	struct audit_rule *r;
 
 	if (!rs)
 		return NULL;
-	if (ctx->major >= 0 && ctx->major < AUDIT_SYSCALL_SLOTS) {
-		a = rs->by_syscall[ctx->major];
-		na = rs->n_by[ctx->major];
+	if (rs->n_any)
+		runs[nruns++] = (struct audit_run){ rs->any_syscall, NULL,
+						    rs->n_any };
+	if (ctx->major >= 0 && ctx->major < AUDIT_SYSCALL_SLOTS)
+		slot = rs->slots[ctx->major];
+	if (slot && slot->nplain)
+		runs[nruns++] = (struct audit_run){ slot->plain, NULL,
+						    slot->nplain };
+	for (i = 0; slot && i < AUDIT_KEY_FIELDS; i++) {
+		if (!(slot->key_fields & BIT(i)))
+			continue;
+		audit_keyed_run(slot, audit_task_key(i), &runs[nruns]);
+		if (runs[nruns].n)
+			nruns++;
 	}
-	b = rs->any_syscall;
-	nb = rs->n_any;
-	while (i < na || j < nb) {
-		if (j >= nb || (i < na && a[i]->order < b[j]->order))
-			r = a[i++];
-		else
-			r = b[j++];
+
+	for (;;) {
+		best = nruns;
+		for (i = 0; i < nruns; i++) {
+			if (!runs[i].n)
+				continue;
+			if (best == nruns || audit_run_head(&runs[i])->order <
+					     audit_run_head(&runs[best])->order)
+				best = i;
+		}
+		if (best == nruns)
+			return NULL;
+		r = audit_run_head(&runs[best]);
+		audit_run_next(&runs[best]);
 		if (audit_rule_match(r, current, ctx, 0))
 			return r;
 	}
-	return NULL;
 }
 
 static void audit_log_syscall_records(struct audit_context *ctx,
@@ -357,7 +441,7 @@ void __audit_inode(struct filename *name, const struct dentry *dentry,
 	struct audit_name *n = NULL;
 	int i;
 
-	if (!audit_gathering(ctx))
+	if (!audit_gathering(ctx) || audit_filter_fs(dentry->d_sb->s_magic))
 		return;
 	/* The name this lookup started from, most recent first. */
 	for (i = ctx->nnames - 1; name && i >= 0; i--) {
@@ -432,7 +516,7 @@ void __audit_inode_child(struct inode *parent, const struct dentry *dentry,
 	struct audit_name *n = NULL;
 	int i;
 
-	if (!audit_gathering(ctx))
+	if (!audit_gathering(ctx) || audit_filter_fs(dentry->d_sb->s_magic))
 		return;
 	for (i = ctx->nnames - 1; i >= 0; i--) {
 		if (audit_same_child(&ctx->names[i], parent, dentry, type)) {
@@ -684,10 +768,38 @@ static void audit_log_name_text(struct audit_buffer *ab,
 		else if (!slash)
 			len = 0;
 	}
-	if (!len)
-		audit_log_format(ab, "(null)");
-	else
+	if (len) {
 		audit_log_n_untrustedstring(ab, s, len);
+		return;
+	}
+	/* A relative name's directory is the working directory. */
+	if (n->type == AUDIT_TYPE_PARENT && current->fs) {
+		struct path pwd;
+
+		get_fs_pwd(current->fs, &pwd);
+		audit_log_d_path(ab, NULL, &pwd);
+		path_put(&pwd);
+		return;
+	}
+	audit_log_format(ab, "(null)");
+}
+
+/* " obj=CONTEXT" of a file, when an LSM labels files. */
+static void audit_log_inode_context(struct audit_buffer *ab,
+				    const struct inode *inode)
+{
+	char *ctx;
+	u32 sid, len;
+
+	security_inode_getsecid((struct inode *)inode, &sid);
+	if (!sid)
+		return;
+	if (security_secid_to_secctx(sid, &ctx, &len)) {
+		audit_log_format(ab, " osid=%u", sid);
+		return;
+	}
+	audit_log_format(ab, " obj=%s", ctx);
+	security_release_secctx(ctx, len);
 }
 
 static void audit_log_path(struct audit_context *ctx,
@@ -709,6 +821,7 @@ static void audit_log_path(struct audit_context *ctx,
 				 from_kuid(&init_user_ns, inode->i_uid),
 				 from_kgid(&init_user_ns, inode->i_gid),
 				 MAJOR(inode->i_rdev), MINOR(inode->i_rdev));
+		audit_log_inode_context(ab, inode);
 	}
 	audit_log_format(ab, " nametype=%s cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0",
 			 audit_nametypes[n->type]);

@@ -37,7 +37,7 @@ expect_eq "EXECVE records" "$(echo "$ex" | tr '\n' '|')" "$want"
 [ "$(grep "^type=EXECVE msg=audit([0-9.]*:$s):" $L | grep -o '=\(78\)*$' | tr -d '=\n' | wc -c)" = 18000 ] ||
 	fail "the long argument, hex-encoded, is 18000 digits in all"
 pass "EXECVE: quoted, hex-encoded and split arguments"
-grep -q "^type=PATH msg=audit([0-9.]*:$s): item=0 name=\"/bin/echo\" inode=[0-9]* dev=[0-9a-f]*:[0-9a-f]* mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0" $L ||
+grep -q "^type=PATH msg=audit([0-9.]*:$s): item=0 name=\"/bin/echo\" inode=[0-9]* dev=[0-9a-f]*:[0-9a-f]* mode=0100755 ouid=0 ogid=0 rdev=00:00 \(obj=[^ ]* \)\?nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0" $L ||
 	fail "PATH record of the executable"
 grep -q "^type=PROCTITLE msg=audit([0-9.]*:$s): proctitle=2F62696E2F6563686F0068656C6C6F0074776F20776F726473" $L ||
 	fail "PROCTITLE: hex of the NUL-separated argv"

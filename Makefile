@@ -8,6 +8,8 @@
 #   make check       unit tests, KUnit suites and integration tests in UML
 #   make patch       dist/audit-6.12.patch against the pristine Debian tree
 #   make kernel-path the absolute path of the built UML kernel
+#   make bench       our audit against the stock one and against none
+#                    (BENCHMARKS.md; not part of check)
 
 TOP      := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD    ?= $(TOP)/build
@@ -71,6 +73,12 @@ run: all
 
 shell: all
 	@$(TOP)/scripts/uml-boot --shell
+
+# Builds (or reuses) ours, the stock and the audit-free kernel, boots each
+# in turn and prints the table and the targets of issue 6.
+.PHONY: bench
+bench:
+	@$(TOP)/scripts/bench
 
 clean:
 	rm -rf $(UMLOUT) $(TOP)/dist

@@ -120,9 +120,11 @@ struct logfile {
 	char *buf;
 	size_t len, cap;
 	unsigned unsynced;	/* records since the last explicit flush */
-	bool suspended;		/* SUSPEND in effect: records are dropped */
+	bool suspended;		/* SUSPEND or EXEC in effect: records are dropped */
+	/* Taken already: re-armed when the limit is no longer crossed
+	 * (full: 1 MiB free), on SIGUSR2 (full) or on SIGHUP (all). */
 	bool size_acted, space_acted, admin_acted, full_acted;
-	unsigned errors_said;
+	unsigned errors_said;	/* disk errors in a row acted on */
 	unsigned long long dropped;
 	/* The daemon's hooks; CTX is passed back to each. */
 	void *ctx;
@@ -142,9 +144,16 @@ void log_add(struct logfile *lf, const char *line, size_t len);
 /* Writes the batch out, syncs as the flush mode asks and applies the
  * size limit.  FORCE_SYNC syncs whatever the mode (at exit). */
 void log_flush(struct logfile *lf, bool force_sync);
-/* Rotates now (SIGUSR1, or an action). */
+/* Rotates now (SIGUSR1, or an action).  A failure is reported and
+ * acted on here (disk_full or disk_error_action; with no log to reopen,
+ * logging is suspended); -1 then, with ERR (may be NULL) set. */
 int log_rotate(struct logfile *lf, bool keep_all, struct al_err *err);
-/* Checks free space against the limits and acts. */
+/* Checks free space against space_left then admin_space_left and acts
+ * (also done after each write; here rotate actions repeat). */
 void log_check_space(struct logfile *lf);
+/* SIGUSR2: ends a suspension, reopening the log if an action closed
+ * it; on failure logging stays suspended, disk_error_action is taken
+ * and -1 returned. */
+int log_resume(struct logfile *lf);
 
 #endif

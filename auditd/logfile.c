@@ -2,11 +2,13 @@
 /*
  * The log file.  Lines are gathered in a buffer and written in one go at
  * the end of each batch of records; explicit syncs happen only as the
- * flush mode asks.  The size limit is checked after each write, free
- * space when the daemon asks (about once a second).
+ * flush mode asks.  The size limit and the free space are checked
+ * after each write, free space also when the daemon asks (about once a
+ * second).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,11 +77,22 @@ int log_open(struct logfile *lf, const struct auditd_conf *c,
 	return 0;
 }
 
+/* Closes the log without writing the buffer (the caller has). */
+static void close_fd(struct logfile *lf)
+{
+	if (lf->fd < 0)
+		return;
+	(void)fsync(lf->fd);
+	close(lf->fd);
+	lf->fd = -1;
+}
+
+static void write_out(struct logfile *lf);
+static void check_space(struct logfile *lf, bool repeat);
+
 static void act(struct logfile *lf, const struct action_conf *a,
 		const char *why)
 {
-	struct al_err err;
-
 	switch (a->action) {
 	case DA_IGNORE:
 		break;
@@ -92,11 +105,17 @@ static void act(struct logfile *lf, const struct action_conf *a,
 	case DA_ROTATE:
 	case DA_KEEP_LOGS:
 		say(lf, LOG_NOTICE, "%s: rotating the logs", why);
-		if (log_rotate(lf, a->action == DA_KEEP_LOGS, &err) < 0)
-			say(lf, LOG_ALERT, "%s", err.msg);
+		(void)log_rotate(lf, a->action == DA_KEEP_LOGS, NULL);
 		break;
 	case DA_EXEC:
-		say(lf, LOG_ALERT, "%s: running %s", why, a->exe);
+		/* as auditd(8): the log is closed (the script may move it)
+		 * and logging suspended until SIGUSR2 */
+		say(lf, LOG_ALERT, "%s: logging suspended, running %s", why,
+		    a->exe);
+		if (lf->len)
+			write_out(lf);
+		close_fd(lf);
+		lf->suspended = true;
 		if (lf->run)
 			lf->run(lf->ctx, a->exe, NULL);
 		break;
@@ -117,10 +136,56 @@ static void act(struct logfile *lf, const struct action_conf *a,
 	}
 }
 
-/* Writes the buffer; on failure the batch is lost, counted and acted on. */
+/* disk_error_action: syslog at most 5 times in a row, the others once,
+ * until a write succeeds or logging resumes. */
+static void disk_error(struct logfile *lf, const char *why)
+{
+	const struct action_conf *a = &lf->conf->disk_error_action;
+	unsigned limit = a->action == DA_SYSLOG ? 5 : 1;
+
+	if (lf->errors_said >= limit)
+		return;
+	lf->errors_said++;
+	act(lf, a, why);
+}
+
+/* disk_full_action, once until space comes back or logging resumes;
+ * even ignore says so (auditd.conf(5)). */
+static void disk_full(struct logfile *lf, const char *why)
+{
+	const struct action_conf *a = &lf->conf->disk_full_action;
+
+	if (lf->full_acted)
+		return;
+	lf->full_acted = true;
+	if (a->action == DA_IGNORE)
+		say(lf, LOG_ALERT, "%s", why);
+	else
+		act(lf, a, why);
+}
+
+/* After a failed write: cuts what was written back to the last whole
+ * line, so that the log never ends in half a record, and counts the
+ * lines lost. */
+static void drop_partial(struct logfile *lf, size_t done)
+{
+	size_t keep = done;
+
+	while (keep > 0 && lf->buf[keep - 1] != '\n')
+		keep--;
+	if (keep < done && ftruncate(lf->fd, lf->size - (off_t)(done - keep)) == 0)
+		lf->size -= (off_t)(done - keep);
+	for (size_t i = keep; i < lf->len; i++)
+		if (lf->buf[i] == '\n')
+			lf->dropped++;
+}
+
+/* Writes the buffer; on failure the rest of the batch is lost, counted
+ * and acted on. */
 static void write_out(struct logfile *lf)
 {
 	size_t done = 0;
+	int e = 0;
 
 	while (lf->fd >= 0 && done < lf->len) {
 		ssize_t n = write(lf->fd, lf->buf + done, lf->len - done);
@@ -128,28 +193,27 @@ static void write_out(struct logfile *lf)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			char why[PATH_MAX + 64];
-
-			snprintf(why, sizeof(why), "error writing %s: %s",
-				 lf->conf->log_file, strerror(errno));
-			if (errno == ENOSPC) {
-				if (!lf->full_acted) {
-					lf->full_acted = true;
-					act(lf, &lf->conf->disk_full_action, why);
-				}
-			} else if (lf->errors_said < 5 ||
-				   lf->conf->disk_error_action.action != DA_SYSLOG) {
-				lf->errors_said++;
-				act(lf, &lf->conf->disk_error_action, why);
-			}
-			lf->dropped++;
+			e = errno;
 			break;
 		}
 		done += (size_t)n;
 		lf->size += n;
-		lf->errors_said = 0;
-		lf->full_acted = false;
 	}
+	if (e) {
+		char why[PATH_MAX + 64];
+
+		drop_partial(lf, done);
+		lf->len = 0;
+		snprintf(why, sizeof(why), "error writing %s: %s",
+			 lf->conf->log_file, strerror(e));
+		if (e == ENOSPC)
+			disk_full(lf, why);
+		else
+			disk_error(lf, why);
+		return;
+	}
+	if (done)
+		lf->errors_said = 0;
 	lf->len = 0;
 }
 
@@ -183,7 +247,9 @@ void log_flush(struct logfile *lf, bool force_sync)
 {
 	const struct auditd_conf *c = lf->conf;
 
-	if (lf->len)
+	bool wrote = lf->len > 0;
+
+	if (wrote)
 		write_out(lf);
 	if (force_sync) {
 		sync_now(lf, false);
@@ -225,6 +291,8 @@ void log_flush(struct logfile *lf, bool force_sync)
 				act(lf, &c->max_log_file_action, why);
 		}
 	}
+	if (wrote && lf->fd >= 0)
+		check_space(lf, false);
 }
 
 static void numbered(char *out, size_t len, const char *base, unsigned n)
@@ -235,23 +303,36 @@ static void numbered(char *out, size_t len, const char *base, unsigned n)
 		snprintf(out, len, "%s.%u", base, n);
 }
 
+/* A rename of rotation that failed: disk_full or disk_error_action. */
+static void rename_failed(struct logfile *lf, const char *from, const char *to)
+{
+	char why[2 * PATH_MAX + 64];
+	int e = errno;
+
+	snprintf(why, sizeof(why), "cannot rename %s to %s: %s", from, to,
+		 strerror(e));
+	if (e == ENOSPC)
+		disk_full(lf, why);
+	else
+		disk_error(lf, why);
+}
+
 int log_rotate(struct logfile *lf, bool keep_all, struct al_err *err)
 {
 	const struct auditd_conf *c = lf->conf;
 	char from[PATH_MAX + 16], to[PATH_MAX + 16];
+	struct al_err local;
 	unsigned top;
 
+	if (!err)
+		err = &local;
 	if (!c->write_logs)
 		return 0;
 	if (lf->before_rotate && lf->fd >= 0 && !lf->suspended)
 		lf->before_rotate(lf->ctx, lf);
 	if (lf->len)
 		write_out(lf);
-	if (lf->fd >= 0) {
-		sync_now(lf, false);
-		close(lf->fd);
-		lf->fd = -1;
-	}
+	close_fd(lf);
 	if (keep_all) {
 		/* shift every numbered log up one, deleting none */
 		for (top = 1; top < MAX_KEEP_LOGS; top++) {
@@ -270,50 +351,100 @@ int log_rotate(struct logfile *lf, bool keep_all, struct al_err *err)
 		numbered(from, sizeof(from), c->log_file, i - 1);
 		numbered(to, sizeof(to), c->log_file, i);
 		if (rename(from, to) < 0 && errno != ENOENT)
-			say(lf, LOG_WARNING, "cannot rename %s to %s: %s", from,
-			    to, strerror(errno));
+			rename_failed(lf, from, to);
 	}
 	lf->size_acted = false;
 	lf->unsynced = 0;
-	return log_open(lf, c, err);
+	if (log_open(lf, c, err) == 0)
+		return 0;
+	/* no log to write to: suspended until SIGUSR2 finds one */
+	lf->suspended = true;
+	disk_error(lf, err->msg);
+	return -1;
+}
+
+int log_resume(struct logfile *lf)
+{
+	struct al_err err;
+
+	lf->suspended = false;
+	lf->full_acted = false;
+	lf->errors_said = 0;
+	if (lf->fd >= 0 || !lf->conf->write_logs)
+		return 0;
+	if (log_open(lf, lf->conf, &err) == 0)
+		return 0;
+	lf->suspended = true;
+	disk_error(lf, err.msg);
+	return -1;
+}
+
+/* Free space where the log lives, open or not (an exec action closes
+ * it, and the disk may go on filling meanwhile). */
+static int space_of(const struct logfile *lf, struct statvfs *vfs)
+{
+	char dir[PATH_MAX];
+
+	if (!lf->conf->write_logs)
+		return -1;
+	if (lf->fd >= 0)
+		return fstatvfs(lf->fd, vfs);
+	snprintf(dir, sizeof(dir), "%s", lf->conf->log_file);
+	return statvfs(dirname(dir), vfs);
+}
+
+/* One limit: its action once per crossing (rotate, when REPEAT, each
+ * time it is found crossed); re-armed once the space is back. */
+static void check_limit(struct logfile *lf, unsigned long long free_mib,
+			unsigned long long limit, const char *name, bool *acted,
+			const struct action_conf *a, bool repeat)
+{
+	char why[128];
+
+	if (free_mib >= limit) {
+		*acted = false;
+		return;
+	}
+	if (*acted && !(repeat && a->action == DA_ROTATE))
+		return;
+	*acted = true;
+	snprintf(why, sizeof(why), "audit log space is below %s (%llu MiB free)",
+		 name, free_mib);
+	act(lf, a, why);
+}
+
+static unsigned long long limit_mib(unsigned v, bool pct,
+				    unsigned long long total_mib)
+{
+	return pct ? total_mib * v / 100 : v;
+}
+
+/* space_left first, then admin_space_left, so that both act, in that
+ * order, when one batch crosses both. */
+static void check_space(struct logfile *lf, bool repeat)
+{
+	const struct auditd_conf *c = lf->conf;
+	struct statvfs vfs;
+	unsigned long long free_mib, total_mib;
+
+	if (space_of(lf, &vfs) < 0)
+		return;
+	free_mib = (unsigned long long)vfs.f_bavail * vfs.f_frsize / MIB;
+	total_mib = (unsigned long long)vfs.f_blocks * vfs.f_frsize / MIB;
+	check_limit(lf, free_mib, limit_mib(c->space_left, c->space_left_pct,
+					    total_mib),
+		    "space_left", &lf->space_acted, &c->space_left_action, repeat);
+	check_limit(lf, free_mib, limit_mib(c->admin_space_left,
+					    c->admin_space_left_pct, total_mib),
+		    "admin_space_left", &lf->admin_acted,
+		    &c->admin_space_left_action, repeat);
+	if (free_mib >= 1)
+		lf->full_acted = false;
 }
 
 void log_check_space(struct logfile *lf)
 {
-	const struct auditd_conf *c = lf->conf;
-	struct statvfs vfs;
-	unsigned long long free_mib, total_mib, space, admin;
-
-	if (lf->fd < 0 || fstatvfs(lf->fd, &vfs) < 0)
-		return;
-	free_mib = (unsigned long long)vfs.f_bavail * vfs.f_frsize / MIB;
-	total_mib = (unsigned long long)vfs.f_blocks * vfs.f_frsize / MIB;
-	space = c->space_left_pct ? total_mib * c->space_left / 100 : c->space_left;
-	admin = c->admin_space_left_pct ? total_mib * c->admin_space_left / 100 :
-		c->admin_space_left;
-	if (free_mib < admin) {
-		if (!lf->admin_acted ||
-		    c->admin_space_left_action.action == DA_ROTATE) {
-			char why[128];
-
-			lf->admin_acted = true;
-			snprintf(why, sizeof(why), "audit log space is below admin_space_left (%llu MiB free)",
-				 free_mib);
-			act(lf, &c->admin_space_left_action, why);
-		}
-	} else if (free_mib < space) {
-		if (!lf->space_acted || c->space_left_action.action == DA_ROTATE) {
-			char why[128];
-
-			lf->space_acted = true;
-			snprintf(why, sizeof(why), "audit log space is below space_left (%llu MiB free)",
-				 free_mib);
-			act(lf, &c->space_left_action, why);
-		}
-	} else {
-		lf->space_acted = false;
-		lf->admin_acted = false;
-	}
+	check_space(lf, true);
 }
 
 void log_close(struct logfile *lf)

@@ -410,6 +410,8 @@ static void reconfigure(struct daemon *d, const struct sender *s)
 	free(nc);
 	set_node(d);
 	d->log.size_acted = d->log.space_acted = d->log.admin_acted = false;
+	d->log.full_acted = false;
+	d->log.errors_said = 0;
 	if (reopen && log_open(&d->log, &d->conf, &err) < 0)
 		say(d, LOG_ERR, "%s", err.msg);
 }
@@ -417,7 +419,6 @@ static void reconfigure(struct daemon *d, const struct sender *s)
 static void handle_signals(struct daemon *d)
 {
 	struct signalfd_siginfo si;
-	struct al_err err;
 
 	while (read(d->sigfd, &si, sizeof(si)) == sizeof(si)) {
 		struct sender s = { (pid_t)si.ssi_pid, (uid_t)si.ssi_uid };
@@ -432,14 +433,14 @@ static void handle_signals(struct daemon *d)
 			reconfigure(d, &s);
 			break;
 		case SIGUSR1:
-			if (log_rotate(&d->log, d->conf.max_log_file_action.action ==
-					DA_KEEP_LOGS, &err) < 0)
-				say(d, LOG_ERR, "%s", err.msg);
+			/* a failure is reported by log_rotate */
+			(void)log_rotate(&d->log, d->conf.max_log_file_action.action ==
+					 DA_KEEP_LOGS, NULL);
 			break;
 		case SIGUSR2:
-			d->log.suspended = false;
-			sender_record(d, AUDIT_DAEMON_RESUME, "resume-logging", &s,
-				      "success");
+			if (log_resume(&d->log) == 0)
+				sender_record(d, AUDIT_DAEMON_RESUME,
+					      "resume-logging", &s, "success");
 			break;
 		case SIGCHLD:
 			reap(d);
@@ -609,6 +610,9 @@ static int setup_signals(struct daemon *d)
 	if (sigprocmask(SIG_BLOCK, &set, NULL) < 0)
 		return -errno;
 	signal(SIGPIPE, SIG_IGN);
+	/* past RLIMIT_FSIZE a write fails with EFBIG: a disk error, acted
+	 * on as configured, not a reason to die */
+	signal(SIGXFSZ, SIG_IGN);
 	d->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 	return d->sigfd < 0 ? -errno : 0;
 }

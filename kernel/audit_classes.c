@@ -85,6 +85,23 @@ static const unsigned long *audit_class_map(unsigned int class)
 }
 
 /*
+ * Architectures with their own class tables (x86's audit_64.c) hand them
+ * over at boot; they add to the generic lists.  Classes of a compat ABI
+ * have no bitmap here and are accepted without effect.
+ */
+int __init audit_register_class(int class, unsigned int *list)
+{
+	unsigned long *map = (unsigned long *)audit_class_map(class);
+
+	if (!map)
+		return 0;
+	for (; *list != ~0U; list++)
+		if (*list < AUDIT_CLASS_BITS)
+			__set_bit(*list, map);
+	return 0;
+}
+
+/*
  * The top AUDIT_SYSCALL_CLASSES bits of a rule's mask name classes
  * (bit 2047 is class 0): replace each by the syscalls of its class.
  */
@@ -146,4 +163,36 @@ u32 audit_syscall_perm(int nr, const unsigned long *args)
 	if (test_bit(nr, audit_chattrs))
 		perm |= AUDIT_PERM_ATTR;
 	return perm;
+}
+
+/*
+ * The syscalls that can exercise any of @perm (AUDIT_PERM_* bits), for
+ * indexing a rule that names every syscall but asks perm=: the classes
+ * of the bits asked, and the calls whose effect depends on arguments.
+ */
+void audit_perm_syscalls(u32 perm, u32 *mask)
+{
+	unsigned int nr;
+
+	for (nr = 0; nr < AUDIT_CLASS_BITS - AUDIT_SYSCALL_CLASSES; nr++) {
+		bool hit = ((perm & AUDIT_PERM_WRITE) && test_bit(nr, audit_writes)) ||
+			   ((perm & AUDIT_PERM_READ) && test_bit(nr, audit_reads)) ||
+			   ((perm & AUDIT_PERM_ATTR) && test_bit(nr, audit_chattrs));
+
+		if (hit)
+			mask[AUDIT_WORD(nr)] |= AUDIT_BIT(nr);
+	}
+#ifdef __NR_open
+	mask[AUDIT_WORD(__NR_open)] |= AUDIT_BIT(__NR_open);
+#endif
+	mask[AUDIT_WORD(__NR_openat)] |= AUDIT_BIT(__NR_openat);
+#ifdef __NR_openat2
+	mask[AUDIT_WORD(__NR_openat2)] |= AUDIT_BIT(__NR_openat2);
+#endif
+	if (perm & AUDIT_PERM_EXEC) {
+		mask[AUDIT_WORD(__NR_execve)] |= AUDIT_BIT(__NR_execve);
+#ifdef __NR_execveat
+		mask[AUDIT_WORD(__NR_execveat)] |= AUDIT_BIT(__NR_execveat);
+#endif
+	}
 }

@@ -561,14 +561,41 @@ static int audit_keyed_cmp(const void *a, const void *b)
 	return 0;
 }
 
+/*
+ * A rule naming every syscall with perm=X can only match the syscalls
+ * that exercise X (watches, auditctl -w): index it under those, so that
+ * other syscalls do not even gather names for it.  Fills @mask; false
+ * when the rule has no such field.
+ */
+static bool audit_rule_perm_mask(const struct audit_rule *r, u32 *mask)
+{
+	u32 i;
+
+	for (i = 0; i < r->nfields; i++) {
+		if (r->fields[i].type == AUDIT_PERM &&
+		    r->fields[i].op == Audit_equal) {
+			memset(mask, 0, sizeof(u32) * AUDIT_BITMASK_SIZE);
+			audit_perm_syscalls(r->fields[i].val, mask);
+			return true;
+		}
+	}
+	return false;
+}
+
+static int audit_ruleset_index_mask(struct audit_ruleset *rs,
+				    struct audit_rule *r, const u32 *mask,
+				    u64 key);
+
 /* Adds @r to the index of every syscall it names. */
 static int audit_ruleset_index(struct audit_ruleset *rs, struct audit_rule *r)
 {
+	u32 perm_mask[AUDIT_BITMASK_SIZE];
 	struct audit_rule **grown;
 	u64 key = audit_rule_key(r);
-	unsigned int nr;
 
 	if (audit_rule_names_every_syscall(r)) {
+		if (audit_rule_perm_mask(r, perm_mask))
+			return audit_ruleset_index_mask(rs, r, perm_mask, key);
 		grown = krealloc_array(rs->any_syscall, rs->n_any + 1,
 				       sizeof(*grown), GFP_KERNEL);
 		if (!grown)
@@ -577,8 +604,18 @@ static int audit_ruleset_index(struct audit_ruleset *rs, struct audit_rule *r)
 		rs->any_syscall = grown;
 		return 0;
 	}
+	return audit_ruleset_index_mask(rs, r, r->mask, key);
+}
+
+/* Adds @r to the slot of every syscall in @mask. */
+static int audit_ruleset_index_mask(struct audit_ruleset *rs,
+				    struct audit_rule *r, const u32 *mask,
+				    u64 key)
+{
+	unsigned int nr;
+
 	for (nr = 0; nr < AUDIT_SYSCALL_SLOTS; nr++) {
-		if (!(r->mask[AUDIT_WORD(nr)] & AUDIT_BIT(nr)))
+		if (!(mask[AUDIT_WORD(nr)] & AUDIT_BIT(nr)))
 			continue;
 		if (!rs->slots[nr]) {
 			rs->slots[nr] = kzalloc(sizeof(*rs->slots[nr]),

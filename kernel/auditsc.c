@@ -105,6 +105,8 @@ int __audit_alloc(struct task_struct *tsk)
 		return -ENOMEM;
 	ctx->never = audit_task_never(tsk);
 	tsk->audit_context = ctx;
+	/* Generic-entry architectures call the hooks only when asked to. */
+	set_task_syscall_work(tsk, SYSCALL_AUDIT);
 	return 0;
 }
 
@@ -146,6 +148,7 @@ void __audit_free(struct task_struct *tsk)
 		__audit_syscall_exit(1, 0);
 	audit_context_reset(ctx);
 	tsk->audit_context = NULL;
+	clear_task_syscall_work(tsk, SYSCALL_AUDIT);
 	kfree(ctx);
 }
 
@@ -185,19 +188,23 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 		if (!ctx)
 			return;
 		current->audit_context = ctx;
+		set_task_syscall_work(current, SYSCALL_AUDIT);
 	}
 	if (ctx->never)
 		return;
 	/* Left over from a record adopted outside a syscall: drop it. */
 	if (ctx->in_syscall)
 		audit_context_reset(ctx);
+	/* A syscall no rule names costs this one lookup, nothing more. */
+	ctx->gather = audit_syscall_indexed(major);
+	if (!ctx->gather)
+		return;
+	ctx->in_syscall = true;
 	ctx->major = major;
 	ctx->args[0] = a0;
 	ctx->args[1] = a1;
 	ctx->args[2] = a2;
 	ctx->args[3] = a3;
-	ctx->gather = audit_syscall_indexed(major);
-	ctx->in_syscall = ctx->gather;
 }
 
 /*

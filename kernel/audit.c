@@ -218,7 +218,7 @@ static void audit_log_tty(struct audit_buffer *ab)
 	tty_kref_put(tty);
 }
 
-static void audit_log_exe(struct audit_buffer *ab, struct mm_struct *mm)
+void audit_log_exe(struct audit_buffer *ab, struct mm_struct *mm)
 {
 	struct file *exe;
 

@@ -39,6 +39,8 @@ bool audit_feature_is_set(int feature);
 void audit_features_get(struct audit_features *af);
 int audit_features_set(const struct audit_features *af);
 
+/* Writes " exe=PATH" of @mm's executable, or " exe=(null)". */
+void audit_log_exe(struct audit_buffer *ab, struct mm_struct *mm);
 /* Writes " auid=%u ses=%u" of the current task. */
 void audit_log_session_info(struct audit_buffer *ab);
 /* Emits CONFIG_CHANGE: "op=set NAME=NEW old=OLD auid= ses= subj= res=". */

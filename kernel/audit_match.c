@@ -49,22 +49,44 @@ static bool audit_compare_gid(kgid_t left, u32 op, kgid_t right)
 	return audit_compare(__kgid_val(left), op, __kgid_val(right));
 }
 
-/* Which rules need the syscall's names gathered (see auditsc.c). */
+static bool audit_field_needs_names(u32 type)
+{
+	switch (type) {
+	case AUDIT_DEVMAJOR: case AUDIT_DEVMINOR: case AUDIT_INODE:
+	case AUDIT_WATCH: case AUDIT_DIR: case AUDIT_FILETYPE:
+	case AUDIT_OBJ_UID: case AUDIT_OBJ_GID: case AUDIT_OBJ_USER:
+	case AUDIT_OBJ_ROLE: case AUDIT_OBJ_TYPE: case AUDIT_OBJ_LEV_LOW:
+	case AUDIT_OBJ_LEV_HIGH: case AUDIT_FIELD_COMPARE:
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Prepares a parsed rule for matching: class bits expanded, and the
+ * fields that look at the syscall's names moved last (a rule matches when
+ * all its fields do, so their order is free), so that a cheap field that
+ * fails spares the walk over the names.
+ */
 void audit_rule_classify(struct audit_rule *r)
 {
-	u32 i;
+	struct audit_field tmp;
+	u32 i, j;
 
 	audit_mask_expand_classes(r->mask);
-	for (i = 0; i < r->nfields; i++) {
-		switch (r->fields[i].type) {
-		case AUDIT_DEVMAJOR: case AUDIT_DEVMINOR: case AUDIT_INODE:
-		case AUDIT_WATCH: case AUDIT_DIR: case AUDIT_FILETYPE:
-		case AUDIT_OBJ_UID: case AUDIT_OBJ_GID: case AUDIT_OBJ_USER:
-		case AUDIT_OBJ_ROLE: case AUDIT_OBJ_TYPE: case AUDIT_OBJ_LEV_LOW:
-		case AUDIT_OBJ_LEV_HIGH: case AUDIT_FIELD_COMPARE:
+	for (i = 0, j = 0; i < r->nfields; i++) {
+		if (audit_field_needs_names(r->fields[i].type)) {
 			r->needs |= AUDIT_NEEDS_NAMES;
-			break;
+			continue;
 		}
+		/* Stable: move each cheap field down past the name fields. */
+		if (i != j) {
+			tmp = r->fields[i];
+			memmove(&r->fields[j + 1], &r->fields[j],
+				(i - j) * sizeof(tmp));
+			r->fields[j] = tmp;
+		}
+		j++;
 	}
 }
 

@@ -430,15 +430,30 @@ void __audit_getname(struct filename *name)
 	n->type = AUDIT_TYPE_UNKNOWN;
 }
 
+/*
+ * Remembers the dentry a name resolved to.  Its inode is read through the
+ * dentry when needed, except for a child about to be deleted: the dentry
+ * will not lead to it afterwards, so the inode itself is held.
+ */
 static void audit_name_set_dentry(struct audit_name *n,
-				  const struct dentry *dentry)
+				  const struct dentry *dentry,
+				  unsigned char type)
 {
 	struct inode *inode = d_backing_inode(dentry);
 
 	dput(n->dentry);
 	iput(n->inode);
 	n->dentry = dget((struct dentry *)dentry);
-	n->inode = inode ? igrab(inode) : NULL;
+	n->inode = inode && type == AUDIT_TYPE_CHILD_DELETE ? igrab(inode) : NULL;
+	n->type = type;
+}
+
+/* The inode a name stands for, as it was found. */
+static struct inode *audit_name_inode(const struct audit_name *n)
+{
+	if (n->inode)
+		return n->inode;
+	return n->dentry ? d_backing_inode(n->dentry) : NULL;
 }
 
 void __audit_inode(struct filename *name, const struct dentry *dentry,
@@ -466,9 +481,8 @@ void __audit_inode(struct filename *name, const struct dentry *dentry,
 			n->fname = name;
 		}
 	}
-	audit_name_set_dentry(n, dentry);
-	n->type = flags & AUDIT_INODE_PARENT ? AUDIT_TYPE_PARENT :
-					       AUDIT_TYPE_NORMAL;
+	audit_name_set_dentry(n, dentry, flags & AUDIT_INODE_PARENT ?
+			      AUDIT_TYPE_PARENT : AUDIT_TYPE_NORMAL);
 	n->hidden = flags & AUDIT_INODE_HIDDEN;
 }
 
@@ -536,7 +550,8 @@ void __audit_inode_child(struct inode *parent, const struct dentry *dentry,
 		for (i = ctx->nnames - 1; i >= 0; i--) {
 			struct audit_name *p = &ctx->names[i];
 
-			if (p->type == AUDIT_TYPE_PARENT && p->inode == parent &&
+			if (p->type == AUDIT_TYPE_PARENT &&
+			    audit_name_inode(p) == parent &&
 			    p->fname && audit_fname_ends_with(p->fname,
 							      &dentry->d_name)) {
 				fname = p->fname;
@@ -551,8 +566,7 @@ void __audit_inode_child(struct inode *parent, const struct dentry *dentry,
 			n->fname = fname;
 		}
 	}
-	audit_name_set_dentry(n, dentry);
-	n->type = type;
+	audit_name_set_dentry(n, dentry, type);
 }
 
 int __audit_sockaddr(int len, void *addr)
@@ -582,7 +596,7 @@ static bool audit_obj_compare(const struct audit_name *n,
 			      const struct audit_field *f)
 {
 	const struct cred *cred = current_cred();
-	const struct inode *inode = n->inode;
+	const struct inode *inode = audit_name_inode(n);
 	kuid_t uid;
 	kgid_t gid;
 
@@ -619,7 +633,7 @@ static bool audit_name_field_match(const struct audit_name *n,
 				   const struct audit_rule *r,
 				   const struct audit_field *f)
 {
-	const struct inode *inode = n->inode;
+	const struct inode *inode = audit_name_inode(n);
 
 	switch (f->type) {
 	case AUDIT_WATCH:
@@ -812,7 +826,7 @@ static void audit_log_inode_context(struct audit_buffer *ab,
 static void audit_log_path(struct audit_context *ctx,
 			   const struct audit_name *n, unsigned int item)
 {
-	const struct inode *inode = n->inode;
+	const struct inode *inode = audit_name_inode(n);
 	struct audit_buffer *ab;
 
 	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_PATH);
@@ -962,5 +976,36 @@ static void audit_log_syscall_records(struct audit_context *ctx,
 			audit_log_path(ctx, &ctx->names[i], items++);
 	audit_log_proctitle(ctx);
 	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EOE);
+	audit_log_end(ab);
+}
+
+/* ---- abnormal ends ---- */
+
+/*
+ * A task is about to dump core: ANOM_ABEND, an event of its own (the
+ * task is in signal delivery, not in a syscall).  SIGQUIT is asked for,
+ * not an anomaly.
+ */
+void audit_core_dumps(long signr)
+{
+	const struct cred *cred = current_cred();
+	char comm[TASK_COMM_LEN];
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled) || signr == SIGQUIT)
+		return;
+	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_ANOM_ABEND);
+	if (!ab)
+		return;
+	audit_log_format(ab, "auid=%u uid=%u gid=%u ses=%u",
+			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
+			 from_kuid(&init_user_ns, cred->uid),
+			 from_kgid(&init_user_ns, cred->gid),
+			 audit_get_sessionid(current));
+	audit_log_task_context(ab);
+	audit_log_format(ab, " pid=%d comm=", task_tgid_nr(current));
+	audit_log_untrustedstring(ab, get_task_comm(comm, current));
+	audit_log_exe(ab, current->mm);
+	audit_log_format(ab, " sig=%ld res=1", signr);
 	audit_log_end(ab);
 }

@@ -302,6 +302,8 @@ void __audit_inode_child(struct inode *parent, const struct dentry *dentry,
 			 const unsigned char type);
 int __audit_sockaddr(int len, void *addr);
 void __audit_bprm(struct linux_binprm *bprm);
+/* A task dumps core: the ANOM_ABEND record. */
+void audit_core_dumps(long signr);
 
 #define audit_n_rules	0
 #define audit_signals	0
@@ -441,6 +443,7 @@ AUDIT_HOOK_NOOP(audit_inode_child, struct inode *parent,
 		const struct dentry *dentry, const unsigned char type)
 AUDIT_HOOK_NOOP(audit_file, struct file *file)
 AUDIT_HOOK_NOOP(audit_bprm, struct linux_binprm *bprm)
+AUDIT_HOOK_NOOP(audit_core_dumps, long signr)
 
 static inline int audit_sockaddr(int len, void *addr)
 {
@@ -474,7 +477,6 @@ static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
 
 AUDIT_HOOK_NOOP(audit_log_capset, const struct cred *new,
 		const struct cred *old)
-AUDIT_HOOK_NOOP(audit_core_dumps, long signr)
 AUDIT_HOOK_NOOP(audit_seccomp, unsigned long syscall, long signr, int code)
 AUDIT_HOOK_NOOP(audit_seccomp_actions_logged, const char *names,
 		const char *old_names, int res)

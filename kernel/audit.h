@@ -61,7 +61,6 @@ void audit_signal_info_get(kuid_t *uid, pid_t *pid, u32 *secid);
 struct audit_buffer {
 	struct sk_buff		*skb;	/* nlmsghdr + record text */
 	gfp_t			gfp;
-	int			type;
 };
 
 /* The text of a queued record, and its length (no terminating NUL). */
@@ -142,9 +141,6 @@ int audit_status_validate(const struct audit_status *s, size_t len,
 
 struct audit_pathspec;
 
-/* What a rule needs looked at, beyond the task (audit_rule_classify). */
-#define AUDIT_NEEDS_NAMES	BIT(0)	/* names and inodes of the syscall */
-
 /*
  * A filter rule.  Immutable once on a list, except for the list linkage,
  * which audit_cmd_mutex protects.  Freed when the last reference (the
@@ -157,7 +153,6 @@ struct audit_rule {
 	u32			listnr;
 	u32			action;		/* AUDIT_NEVER, AUDIT_ALWAYS */
 	bool			prepend;	/* added with -A */
-	u32			needs;		/* AUDIT_NEEDS_* */
 	u32			mask[AUDIT_BITMASK_SIZE];
 	u32			nfields;
 	struct audit_field	*fields;

@@ -75,10 +75,8 @@ void audit_rule_classify(struct audit_rule *r)
 
 	audit_mask_expand_classes(r->mask);
 	for (i = 0, j = 0; i < r->nfields; i++) {
-		if (audit_field_needs_names(r->fields[i].type)) {
-			r->needs |= AUDIT_NEEDS_NAMES;
+		if (audit_field_needs_names(r->fields[i].type))
 			continue;
-		}
 		/* Stable: move each cheap field down past the name fields. */
 		if (i != j) {
 			tmp = r->fields[i];

@@ -54,7 +54,6 @@ struct audit_buffer *audit_buffer_alloc(gfp_t gfp, int type)
 	if (!ab)
 		return NULL;
 	ab->gfp = gfp;
-	ab->type = type;
 	ab->skb = nlmsg_new(AUDIT_RECORD_START, gfp);
 	if (ab->skb && nlmsg_put(ab->skb, 0, 0, type, 0, 0))
 		return ab;

@@ -18,7 +18,6 @@ static struct audit_buffer *test_buffer(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, ab);
 	ab->gfp = GFP_KERNEL;
-	ab->type = AUDIT_KERNEL;
 	ab->skb = nlmsg_new(AUDIT_RECORD_START, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, ab->skb);
 	KUNIT_ASSERT_NOT_NULL(test, nlmsg_put(ab->skb, 0, 0, AUDIT_KERNEL, 0, 0));

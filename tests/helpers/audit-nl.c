@@ -340,6 +340,21 @@ static int cmd_feature(char **argv)
 	return 0;
 }
 
+/* Sends an empty query of @type (no ack asked) and waits for its answer. */
+static int nl_query(int fd, uint16_t type, uint32_t seq, void *out,
+		    size_t size)
+{
+	struct nlmsghdr nlh = {
+		.nlmsg_len = NLMSG_LENGTH(0),
+		.nlmsg_type = type,
+		.nlmsg_flags = NLM_F_REQUEST,
+		.nlmsg_seq = seq,
+	};
+
+	nl_send_raw(fd, &nlh, nlh.nlmsg_len);
+	return nl_wait_reply(fd, seq, type, out, size);
+}
+
 static int cmd_tty(char **argv)
 {
 	int fd = nl_open();
@@ -348,16 +363,9 @@ static int cmd_tty(char **argv)
 		.log_passwd = (uint32_t)atoi(argv[1]),
 	};
 	int err = nl_request(fd, AUDIT_TTY_SET, 3, &s, sizeof(s));
-	struct request r;
 
 	memset(&s, 0xff, sizeof(s));
-	memset(&r, 0, sizeof(r));
-	r.nlh.nlmsg_len = NLMSG_LENGTH(0);
-	r.nlh.nlmsg_type = AUDIT_TTY_GET;
-	r.nlh.nlmsg_flags = NLM_F_REQUEST;
-	r.nlh.nlmsg_seq = 4;
-	nl_send_raw(fd, &r, r.nlh.nlmsg_len);
-	if (nl_wait_reply(fd, 4, AUDIT_TTY_GET, &s, sizeof(s)) < 0)
+	if (nl_query(fd, AUDIT_TTY_GET, 4, &s, sizeof(s)) < 0)
 		return 1;
 	printf("set error=%d enabled=%u log_passwd=%u\n", err, s.enabled,
 	       s.log_passwd);
@@ -367,7 +375,6 @@ static int cmd_tty(char **argv)
 static int cmd_siginfo(void)
 {
 	int fd = nl_open();
-	struct request r;
 	/* The kernel's struct audit_sig_info (not in the uapi headers). */
 	union {
 		struct {
@@ -379,14 +386,8 @@ static int cmd_siginfo(void)
 	} u;
 	int len;
 
-	memset(&r, 0, sizeof(r));
 	memset(&u, 0, sizeof(u));
-	r.nlh.nlmsg_len = NLMSG_LENGTH(0);
-	r.nlh.nlmsg_type = AUDIT_SIGNAL_INFO;
-	r.nlh.nlmsg_flags = NLM_F_REQUEST;
-	r.nlh.nlmsg_seq = 6;
-	nl_send_raw(fd, &r, r.nlh.nlmsg_len);
-	len = nl_wait_reply(fd, 6, AUDIT_SIGNAL_INFO, &u, sizeof(u) - 1);
+	len = nl_query(fd, AUDIT_SIGNAL_INFO, 6, &u, sizeof(u) - 1);
 	if (len < (int)sizeof(u.si)) {
 		printf("error=%d\n", len);
 		return 1;

@@ -200,6 +200,7 @@ struct audit_ruleset {
 	unsigned int		n_any;
 	struct audit_rule	**any_syscall;
 	struct audit_slot	*slots[AUDIT_SYSCALL_SLOTS];
+	struct audit_watch_set	*watch_set;	/* NULL: no '=' path rules */
 	size_t			max_rule_len;
 };
 
@@ -240,6 +241,14 @@ void audit_watch_free(struct audit_rule *r);
 bool audit_watch_match(const struct audit_pathspec *w,
 		       const struct dentry *dentry, const struct inode *inode);
 bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk);
+
+struct audit_watch_set;
+/* NULL when no rule of @rules watches a path; ERR_PTR(-ENOMEM). */
+struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
+					      unsigned int count);
+void audit_watch_set_free(struct audit_watch_set *s);
+bool audit_watch_set_near(const struct audit_watch_set *s,
+			  const struct dentry *dentry, const struct inode *inode);
 
 /* ---- kernel/auditsc.c: syscall contexts ---- */
 

@@ -6,7 +6,11 @@
  */
 #include <kunit/test.h>
 #include <linux/cred.h>
+#include <linux/dcache.h>
 #include <linux/fcntl.h>
+#include <linux/fs.h>
+#include <linux/mount.h>
+#include <linux/namei.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -264,6 +268,117 @@ static void match_task_fields(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, matches_current(test, t));
 }
 
+/* A directory made for the test in the root filesystem of the moment. */
+static struct dentry *make_dir(struct kunit *test, const char *name)
+{
+	struct path parent, p;
+	struct dentry *d;
+	int err;
+
+	d = kern_path_create(AT_FDCWD, name, &parent, LOOKUP_DIRECTORY);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(d));
+	err = vfs_mkdir(mnt_idmap(parent.mnt), d_inode(parent.dentry), d, 0700);
+	done_path_create(&parent, d);
+	KUNIT_ASSERT_EQ(test, err, 0);
+	KUNIT_ASSERT_EQ(test, kern_path(name, LOOKUP_DIRECTORY, &p), 0);
+	d = dget(p.dentry);
+	path_put(&p);
+	return d;
+}
+
+static void remove_dir(const char *name)
+{
+	struct path parent;
+	struct dentry *d = kern_path_locked(name, &parent);
+
+	if (IS_ERR(d))
+		return;
+	vfs_rmdir(mnt_idmap(parent.mnt), d_inode(parent.dentry), d);
+	inode_unlock(d_inode(parent.dentry));
+	dput(d);
+	path_put(&parent);
+}
+
+/* A name looked up but not (yet) there: a negative dentry under @parent. */
+static struct dentry *fake_child(struct kunit *test, struct dentry *parent)
+{
+	struct dentry *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	d->d_parent = parent;
+	return d;
+}
+
+static struct audit_rule *path_rule(struct kunit *test, u32 type, u32 op,
+				    const char *path)
+{
+	struct test_rule *t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	struct audit_rule *r;
+
+	memset(t->d.mask, 0xff, sizeof(t->d.mask));
+	add_string(t, type, op, path);
+	r = parse(test, t);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	return r;
+}
+
+/*
+ * The exit filter's watch set: a name is near a watch when its inode or an
+ * ancestor is a directory (or object) an "=" path rule remembers.
+ */
+static void watch_set_prefilter(struct kunit *test)
+{
+	struct dentry *w, *sub, *far, *root, *deep;
+	struct audit_watch_set *set;
+	struct audit_rule *rules[3];
+	struct path p;
+	int i;
+
+	w = make_dir(test, "/audit-kunit-w");
+	sub = make_dir(test, "/audit-kunit-w/sub");
+	far = make_dir(test, "/audit-kunit-far");
+	KUNIT_ASSERT_EQ(test, kern_path("/", 0, &p), 0);
+	root = dget(p.dentry);
+	path_put(&p);
+
+	rules[0] = path_rule(test, AUDIT_DIR, AUDIT_EQUAL, "/audit-kunit-w/sub");
+	rules[1] = path_rule(test, AUDIT_WATCH, AUDIT_EQUAL, "/audit-kunit-w/f");
+	rules[2] = path_rule(test, AUDIT_DIR, AUDIT_NOT_EQUAL, "/audit-kunit-far");
+
+	/* Only "=" rules make a set. */
+	KUNIT_EXPECT_NULL(test, audit_watch_set_build(&rules[2], 1));
+	set = audit_watch_set_build(rules, 3);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, set);
+
+	rcu_read_lock();
+	/* The watched directory, a new name deep under it, its inode alone. */
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, sub, d_inode(sub)));
+	deep = fake_child(test, fake_child(test, sub));
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, deep, NULL));
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, NULL, d_inode(sub)));
+	/* A file not yet created in the directory of a file watch. */
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, fake_child(test, w),
+						     NULL));
+	/* Far from every "=" rule. */
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, far, d_inode(far)));
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, fake_child(test, far),
+						      NULL));
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, root, d_inode(root)));
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, d_inode(far)));
+	rcu_read_unlock();
+
+	audit_watch_set_free(set);
+	for (i = 0; i < 3; i++)
+		audit_rule_put(rules[i]);
+	dput(root);
+	dput(far);
+	dput(sub);
+	dput(w);
+	remove_dir("/audit-kunit-far");
+	remove_dir("/audit-kunit-w/sub");
+	remove_dir("/audit-kunit-w");
+}
+
 static struct kunit_case audit_match_cases[] = {
 	KUNIT_CASE(match_operators),
 	KUNIT_CASE(parse_good_rule),
@@ -271,6 +386,7 @@ static struct kunit_case audit_match_cases[] = {
 	KUNIT_CASE(parse_legacy_unset_auid),
 	KUNIT_CASE(classes_and_perm),
 	KUNIT_CASE(match_task_fields),
+	KUNIT_CASE(watch_set_prefilter),
 	{}
 };
 

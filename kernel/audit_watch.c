@@ -15,10 +15,12 @@
  */
 #include <linux/dcache.h>
 #include <linux/fs.h>
+#include <linux/hash.h>
 #include <linux/mm.h>
 #include <linux/namei.h>
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 
 #include "audit.h"
 
@@ -174,4 +176,125 @@ bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk)
 	match = audit_watch_match(w, exe->f_path.dentry, file_inode(exe));
 	fput(exe);
 	return match;
+}
+
+/*
+ * The watch set of a ruleset: every directory and object identity that an
+ * "=" watch or directory rule of the exit list remembers, sorted, behind a
+ * 256-bit filter on the inode number.  A syscall whose names have no such
+ * identity among themselves and their ancestors cannot match any of those
+ * rules, which one walk per name decides instead of one per name and rule.
+ * Immutable once built; lives as long as its ruleset.
+ */
+struct audit_inode_id {
+	unsigned long	ino;
+	dev_t		dev;
+};
+
+struct audit_watch_set {
+	unsigned long		filter[256 / BITS_PER_LONG];
+	unsigned int		n;
+	struct audit_inode_id	ids[] __counted_by(n);
+};
+
+static unsigned int audit_ino_bit(unsigned long ino)
+{
+	return hash_long(ino, 8);
+}
+
+static int audit_inode_id_cmp(const void *a, const void *b)
+{
+	const struct audit_inode_id *x = a, *y = b;
+
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return 0;
+}
+
+static bool audit_rule_watches(const struct audit_rule *r)
+{
+	u32 i;
+
+	for (i = 0; r->watch && i < r->nfields; i++)
+		if ((r->fields[i].type == AUDIT_WATCH ||
+		     r->fields[i].type == AUDIT_DIR) &&
+		    r->fields[i].op == Audit_equal)
+			return true;
+	return false;
+}
+
+static void audit_watch_set_put_id(struct audit_watch_set *s, dev_t dev,
+				   unsigned long ino)
+{
+	s->ids[s->n++] = (struct audit_inode_id){ .ino = ino, .dev = dev };
+	__set_bit(audit_ino_bit(ino), s->filter);
+}
+
+struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
+					      unsigned int count)
+{
+	struct audit_watch_set *s;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < count; i++)
+		if (audit_rule_watches(rules[i]))
+			n += 2;
+	if (!n)
+		return NULL;
+	s = kzalloc(struct_size(s, ids, n), GFP_KERNEL);
+	if (!s)
+		return ERR_PTR(-ENOMEM);
+	for (i = 0; i < count; i++) {
+		const struct audit_pathspec *w = rules[i]->watch;
+
+		if (!audit_rule_watches(rules[i]))
+			continue;
+		audit_watch_set_put_id(s, w->dir_dev, w->dir_ino);
+		if (w->have_obj)
+			audit_watch_set_put_id(s, w->obj_dev, w->obj_ino);
+	}
+	sort(s->ids, s->n, sizeof(s->ids[0]), audit_inode_id_cmp, NULL);
+	return s;
+}
+
+void audit_watch_set_free(struct audit_watch_set *s)
+{
+	kfree(s);
+}
+
+static bool audit_watch_set_has(const struct audit_watch_set *s,
+				const struct inode *inode)
+{
+	struct audit_inode_id key;
+
+	if (!inode || !test_bit(audit_ino_bit(inode->i_ino), s->filter))
+		return false;
+	key.ino = inode->i_ino;
+	key.dev = inode->i_sb->s_dev;
+	return bsearch(&key, s->ids, s->n, sizeof(key), audit_inode_id_cmp);
+}
+
+/*
+ * Could the name (@dentry, with @inode as it was) match a rule of set @s?
+ * A superset of audit_watch_match() over those rules: the name's own inode
+ * or an ancestor directory is one the set remembers.  Call under RCU.
+ */
+bool audit_watch_set_near(const struct audit_watch_set *s,
+			  const struct dentry *dentry, const struct inode *inode)
+{
+	const struct dentry *d = dentry, *parent;
+
+	if (audit_watch_set_has(s, inode))
+		return true;
+	while (d) {
+		if (audit_watch_set_has(s, d_backing_inode(d)))
+			return true;
+		parent = READ_ONCE(d->d_parent);
+		if (parent == d)
+			break;
+		d = parent;
+	}
+	return false;
 }

@@ -471,6 +471,7 @@ static void audit_ruleset_free(struct audit_ruleset *rs)
 		kfree(slot);
 	}
 	kfree(rs->any_syscall);
+	audit_watch_set_free(rs->watch_set);
 	kvfree(rs);
 }
 
@@ -657,6 +658,12 @@ static struct audit_ruleset *audit_ruleset_build(void)
 		if (rs->slots[i])
 			sort(rs->slots[i]->keyed, rs->slots[i]->nkeyed,
 			     sizeof(*rs->slots[i]->keyed), audit_keyed_cmp, NULL);
+	rs->watch_set = audit_watch_set_build(rs->list[AUDIT_FILTER_EXIT],
+					      rs->count[AUDIT_FILTER_EXIT]);
+	if (IS_ERR(rs->watch_set)) {
+		rs->watch_set = NULL;
+		goto fail;
+	}
 	return rs;
 
 fail:

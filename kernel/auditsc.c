@@ -63,6 +63,13 @@ struct audit_context {
 	void		*sockaddr;	/* kmalloc'd copy, or NULL */
 	int		sockaddr_len;
 	bool		execve;		/* a successful execve happened */
+	/*
+	 * While audit_filter_exit() runs (under RCU): the ruleset's watch
+	 * set, and whether a name is near one of its paths (-1: not yet
+	 * known).  NULL outside of it, and then every watch is tried.
+	 */
+	const struct audit_watch_set *watch_set;
+	int		near_watch;
 };
 
 /* ---- contexts ---- */
@@ -317,16 +324,14 @@ static u64 audit_task_key(enum audit_key_field field)
  * the rules that name every syscall, this syscall's unkeyed rules, and
  * its keyed rules whose key is the task's own; they are merged by order.
  */
-static struct audit_rule *audit_filter_exit(struct audit_context *ctx)
+static struct audit_rule *audit_filter_exit_rules(struct audit_context *ctx,
+						  const struct audit_ruleset *rs)
 {
-	struct audit_ruleset *rs = rcu_dereference(audit_ruleset);
 	struct audit_run runs[2 + AUDIT_KEY_FIELDS];
 	const struct audit_slot *slot = NULL;
 	unsigned int nruns = 0, i, best;
 	struct audit_rule *r;
 
-	if (!rs)
-		return NULL;
 	if (rs->n_any)
 		runs[nruns++] = (struct audit_run){ rs->any_syscall, NULL,
 						    rs->n_any };
@@ -359,6 +364,21 @@ static struct audit_rule *audit_filter_exit(struct audit_context *ctx)
 		if (audit_rule_match(r, current, ctx, 0))
 			return r;
 	}
+}
+
+/* Call under RCU. */
+static struct audit_rule *audit_filter_exit(struct audit_context *ctx)
+{
+	const struct audit_ruleset *rs = rcu_dereference(audit_ruleset);
+	struct audit_rule *r;
+
+	if (!rs)
+		return NULL;
+	ctx->watch_set = rs->watch_set;
+	ctx->near_watch = -1;
+	r = audit_filter_exit_rules(ctx, rs);
+	ctx->watch_set = NULL;
+	return r;
 }
 
 static void audit_log_syscall_records(struct audit_context *ctx,
@@ -685,6 +705,28 @@ static bool audit_names_match(struct audit_context *ctx,
 	return false;
 }
 
+/*
+ * Might an "=" watch or directory rule match a name of the syscall?  One
+ * walk over the names against the ruleset's watch set, remembered for the
+ * rest of the filter run; true when there is no set to ask.
+ */
+static bool audit_names_near_watch(struct audit_context *ctx)
+{
+	unsigned int i;
+
+	if (!ctx->watch_set)
+		return true;
+	if (ctx->near_watch < 0) {
+		ctx->near_watch = 0;
+		for (i = 0; i < ctx->nnames && !ctx->near_watch; i++)
+			ctx->near_watch =
+				audit_watch_set_near(ctx->watch_set,
+						     ctx->names[i].dentry,
+						     audit_name_inode(&ctx->names[i]));
+	}
+	return ctx->near_watch;
+}
+
 bool audit_syscall_field_match(struct audit_context *ctx,
 			       const struct audit_rule *r,
 			       const struct audit_field *f)
@@ -707,6 +749,8 @@ bool audit_syscall_field_match(struct audit_context *ctx,
 		return !!(audit_syscall_perm(ctx->major, ctx->args) & f->val) ==
 		       (f->op == Audit_equal);
 	case AUDIT_WATCH: case AUDIT_DIR:
+		if (f->op == Audit_equal && !audit_names_near_watch(ctx))
+			return false;
 		/* "!=" means: no name of the syscall is under the watch. */
 		return audit_names_match(ctx, r, f) == (f->op == Audit_equal);
 	case AUDIT_DEVMAJOR: case AUDIT_DEVMINOR: case AUDIT_INODE:

@@ -331,6 +331,7 @@ static void watch_set_prefilter(struct kunit *test)
 	struct dentry *w, *sub, *far, *root, *deep;
 	struct audit_watch_set *set;
 	struct audit_rule *rules[3];
+	struct inode *reused;
 	struct path p;
 	int i;
 
@@ -365,6 +366,13 @@ static void watch_set_prefilter(struct kunit *test)
 						      NULL));
 	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, root, d_inode(root)));
 	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, d_inode(far)));
+	/* The inode number of the watched directory, reused by a new inode. */
+	reused = kunit_kzalloc(test, sizeof(*reused), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, reused);
+	reused->i_sb = d_inode(sub)->i_sb;
+	reused->i_ino = d_inode(sub)->i_ino;
+	reused->i_generation = d_inode(sub)->i_generation + 1;
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, reused));
 	rcu_read_unlock();
 
 	audit_watch_set_free(set);

@@ -3,8 +3,8 @@
  * Rules on paths: file watches (AUDIT_WATCH), directory watches covering
  * a subtree (AUDIT_DIR) and executables (AUDIT_EXE).
  *
- * A path is remembered by identity, not by reference: the device and
- * inode number of the directory that holds it (or of the directory
+ * A path is remembered by identity, not by reference: the device, inode
+ * number and generation of the directory that holds it (or of the directory
  * itself, for AUDIT_DIR), the last component, and the device and inode
  * of the object if it existed when the rule was added.  Nothing is pinned,
  * so a watch never keeps a filesystem busy.  A name matches a watch when
@@ -24,16 +24,32 @@
 
 #include "audit.h"
 
+/*
+ * An inode by identity.  The generation tells a reused inode number from
+ * the one remembered, on filesystems that set it (tmpfs, ext4, xfs ...).
+ */
+struct audit_inode_id {
+	unsigned long	ino;
+	dev_t		dev;
+	u32		gen;
+};
+
 struct audit_pathspec {
 	char		*path;		/* as the administrator gave it */
 	u32		type;		/* AUDIT_WATCH, AUDIT_DIR, AUDIT_EXE */
-	dev_t		dir_dev;	/* the directory holding it */
-	unsigned long	dir_ino;
+	struct audit_inode_id dir;	/* the directory holding it */
 	const char	*last;		/* last component, inside path */
-	dev_t		obj_dev;	/* the object, when it existed */
-	unsigned long	obj_ino;
+	struct audit_inode_id obj;	/* the object, when it existed */
 	bool		have_obj;
 };
+
+static void audit_inode_id_set(struct audit_inode_id *id,
+			       const struct inode *inode)
+{
+	id->ino = inode->i_ino;
+	id->dev = inode->i_sb->s_dev;
+	id->gen = inode->i_generation;
+}
 
 static void audit_pathspec_remember(struct audit_pathspec *w)
 {
@@ -41,8 +57,7 @@ static void audit_pathspec_remember(struct audit_pathspec *w)
 
 	if (kern_path(w->path, LOOKUP_FOLLOW, &p))
 		return;
-	w->obj_dev = p.dentry->d_sb->s_dev;
-	w->obj_ino = d_backing_inode(p.dentry)->i_ino;
+	audit_inode_id_set(&w->obj, d_backing_inode(p.dentry));
 	w->have_obj = true;
 	path_put(&p);
 }
@@ -89,8 +104,7 @@ int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path)
 			return err;
 		audit_pathspec_remember(w);
 	}
-	w->dir_dev = dir.dentry->d_sb->s_dev;
-	w->dir_ino = d_backing_inode(dir.dentry)->i_ino;
+	audit_inode_id_set(&w->dir, d_backing_inode(dir.dentry));
 	path_put(&dir);
 	return 0;
 }
@@ -109,22 +123,23 @@ void audit_watch_free(struct audit_rule *r)
 	audit_pathspec_free(r->exe);
 }
 
-static bool audit_same_inode(const struct inode *inode, dev_t dev,
-			     unsigned long ino)
+static bool audit_same_inode(const struct inode *inode,
+			     const struct audit_inode_id *id)
 {
-	return inode && inode->i_sb->s_dev == dev && inode->i_ino == ino;
+	return inode && inode->i_ino == id->ino &&
+	       inode->i_sb->s_dev == id->dev && inode->i_generation == id->gen;
 }
 
-/* Is @dentry, or one of its ancestors, the directory (dev, ino)? */
-static bool audit_under_dir(const struct dentry *dentry, dev_t dev,
-			    unsigned long ino)
+/* Is @dentry, or one of its ancestors, the directory @id? */
+static bool audit_under_dir(const struct dentry *dentry,
+			    const struct audit_inode_id *id)
 {
 	const struct dentry *d = dentry, *parent;
 	bool found = false;
 
 	rcu_read_lock();
 	for (;;) {
-		if (audit_same_inode(d_backing_inode(d), dev, ino)) {
+		if (audit_same_inode(d_backing_inode(d), id)) {
 			found = true;
 			break;
 		}
@@ -146,17 +161,16 @@ bool audit_watch_match(const struct audit_pathspec *w,
 
 	if (!w)
 		return false;
-	if (w->have_obj && audit_same_inode(inode, w->obj_dev, w->obj_ino))
+	if (w->have_obj && audit_same_inode(inode, &w->obj))
 		return true;
 	if (!dentry)
 		return false;
 	if (w->type == AUDIT_DIR)
-		return audit_under_dir(dentry, w->dir_dev, w->dir_ino);
+		return audit_under_dir(dentry, &w->dir);
 
 	rcu_read_lock();
 	parent = READ_ONCE(dentry->d_parent);
-	match = audit_same_inode(d_backing_inode(parent), w->dir_dev,
-				 w->dir_ino) &&
+	match = audit_same_inode(d_backing_inode(parent), &w->dir) &&
 		!strcmp(dentry->d_name.name, w->last);
 	rcu_read_unlock();
 	return match;
@@ -186,11 +200,6 @@ bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk)
  * rules, which one walk per name decides instead of one per name and rule.
  * Immutable once built; lives as long as its ruleset.
  */
-struct audit_inode_id {
-	unsigned long	ino;
-	dev_t		dev;
-};
-
 struct audit_watch_set {
 	unsigned long		filter[256 / BITS_PER_LONG];
 	unsigned int		n;
@@ -210,6 +219,8 @@ static int audit_inode_id_cmp(const void *a, const void *b)
 		return x->ino < y->ino ? -1 : 1;
 	if (x->dev != y->dev)
 		return x->dev < y->dev ? -1 : 1;
+	if (x->gen != y->gen)
+		return x->gen < y->gen ? -1 : 1;
 	return 0;
 }
 
@@ -225,11 +236,11 @@ static bool audit_rule_watches(const struct audit_rule *r)
 	return false;
 }
 
-static void audit_watch_set_put_id(struct audit_watch_set *s, dev_t dev,
-				   unsigned long ino)
+static void audit_watch_set_put_id(struct audit_watch_set *s,
+				   const struct audit_inode_id *id)
 {
-	s->ids[s->n++] = (struct audit_inode_id){ .ino = ino, .dev = dev };
-	__set_bit(audit_ino_bit(ino), s->filter);
+	s->ids[s->n++] = *id;
+	__set_bit(audit_ino_bit(id->ino), s->filter);
 }
 
 struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
@@ -251,9 +262,9 @@ struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
 
 		if (!audit_rule_watches(rules[i]))
 			continue;
-		audit_watch_set_put_id(s, w->dir_dev, w->dir_ino);
+		audit_watch_set_put_id(s, &w->dir);
 		if (w->have_obj)
-			audit_watch_set_put_id(s, w->obj_dev, w->obj_ino);
+			audit_watch_set_put_id(s, &w->obj);
 	}
 	sort(s->ids, s->n, sizeof(s->ids[0]), audit_inode_id_cmp, NULL);
 	return s;
@@ -271,8 +282,7 @@ static bool audit_watch_set_has(const struct audit_watch_set *s,
 
 	if (!inode || !test_bit(audit_ino_bit(inode->i_ino), s->filter))
 		return false;
-	key.ino = inode->i_ino;
-	key.dev = inode->i_sb->s_dev;
+	audit_inode_id_set(&key, inode);
 	return bsearch(&key, s->ids, s->n, sizeof(key), audit_inode_id_cmp);
 }
 

@@ -158,6 +158,7 @@ struct audit_rule {
 	struct audit_field	*fields;
 	char			*key;		/* NULL, or keys joined by \x01 */
 	struct audit_pathspec	*watch;		/* AUDIT_WATCH or AUDIT_DIR */
+	bool			watch_eq;	/* ... with the "=" operator */
 	struct audit_pathspec	*exe;		/* AUDIT_EXE */
 	struct audit_rule_data	*orig;		/* as added, for listing */
 	size_t			orig_len;

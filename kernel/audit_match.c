@@ -66,7 +66,8 @@ static bool audit_field_needs_names(u32 type)
  * Prepares a parsed rule for matching: class bits expanded, and the
  * fields that look at the syscall's names moved last (a rule matches when
  * all its fields do, so their order is free), so that a cheap field that
- * fails spares the walk over the names.
+ * fails spares the walk over the names; a rule that asks for a watched
+ * path is marked, for the exit filter's watch set.
  */
 void audit_rule_classify(struct audit_rule *r)
 {
@@ -75,6 +76,10 @@ void audit_rule_classify(struct audit_rule *r)
 
 	audit_mask_expand_classes(r->mask);
 	for (i = 0, j = 0; i < r->nfields; i++) {
+		if ((r->fields[i].type == AUDIT_WATCH ||
+		     r->fields[i].type == AUDIT_DIR) &&
+		    r->fields[i].op == Audit_equal)
+			r->watch_eq = true;
 		if (audit_field_needs_names(r->fields[i].type))
 			continue;
 		/* Stable: move each cheap field down past the name fields. */

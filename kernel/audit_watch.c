@@ -224,18 +224,6 @@ static int audit_inode_id_cmp(const void *a, const void *b)
 	return 0;
 }
 
-static bool audit_rule_watches(const struct audit_rule *r)
-{
-	u32 i;
-
-	for (i = 0; r->watch && i < r->nfields; i++)
-		if ((r->fields[i].type == AUDIT_WATCH ||
-		     r->fields[i].type == AUDIT_DIR) &&
-		    r->fields[i].op == Audit_equal)
-			return true;
-	return false;
-}
-
 static void audit_watch_set_put_id(struct audit_watch_set *s,
 				   const struct audit_inode_id *id)
 {
@@ -250,7 +238,7 @@ struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
 	unsigned int i, n = 0;
 
 	for (i = 0; i < count; i++)
-		if (audit_rule_watches(rules[i]))
+		if (rules[i]->watch_eq)
 			n += 2;
 	if (!n)
 		return NULL;
@@ -260,7 +248,7 @@ struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
 	for (i = 0; i < count; i++) {
 		const struct audit_pathspec *w = rules[i]->watch;
 
-		if (!audit_rule_watches(rules[i]))
+		if (!rules[i]->watch_eq)
 			continue;
 		audit_watch_set_put_id(s, &w->dir);
 		if (w->have_obj)

@@ -324,6 +324,8 @@ static u64 audit_task_key(enum audit_key_field field)
  * the rules that name every syscall, this syscall's unkeyed rules, and
  * its keyed rules whose key is the task's own; they are merged by order.
  */
+static bool audit_names_near_watch(struct audit_context *ctx);
+
 static struct audit_rule *audit_filter_exit_rules(struct audit_context *ctx,
 						  const struct audit_ruleset *rs)
 {
@@ -361,6 +363,9 @@ static struct audit_rule *audit_filter_exit_rules(struct audit_context *ctx,
 			return NULL;
 		r = audit_run_head(&runs[best]);
 		audit_run_next(&runs[best]);
+		/* A watch rule with no name near any watch: not even tried. */
+		if (r->watch_eq && !audit_names_near_watch(ctx))
+			continue;
 		if (audit_rule_match(r, current, ctx, 0))
 			return r;
 	}

@@ -231,7 +231,7 @@ bool audit_rule_match(const struct audit_rule *r, struct task_struct *tsk,
 
 void audit_mask_expand_classes(u32 *mask);
 void audit_perm_syscalls(u32 perm, u32 *mask);
-u32 audit_syscall_perm(int nr, const unsigned long *args);
+u32 audit_syscall_perm(u32 arch, int nr, const unsigned long *args);
 
 /* ---- kernel/audit_watch.c: path, directory and executable rules ---- */
 

@@ -704,8 +704,8 @@ bool audit_syscall_field_match(struct audit_context *ctx,
 		       audit_compare(((struct sockaddr *)ctx->sockaddr)->sa_family,
 				     f->op, f->val);
 	case AUDIT_PERM:
-		return !!(audit_syscall_perm(ctx->major, ctx->args) & f->val) ==
-		       (f->op == Audit_equal);
+		return !!(audit_syscall_perm(ctx->arch, ctx->major, ctx->args) &
+			  f->val) == (f->op == Audit_equal);
 	case AUDIT_WATCH: case AUDIT_DIR:
 		/* "!=" means: no name of the syscall is under the watch. */
 		return audit_names_match(ctx, r, f) == (f->op == Audit_equal);

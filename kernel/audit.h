@@ -246,6 +246,8 @@ bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk);
 #ifdef CONFIG_AUDITSYSCALL
 /* audit_enabled changed: switch the syscall exit hook on or off. */
 void audit_syscall_hooks_update(void);
+/* From audit_init(), which runs in init: give init its context. */
+void __init audit_syscall_init_task(void);
 /* Matches the syscall-only fields of a rule; see audit_rule_match(). */
 bool audit_syscall_field_match(struct audit_context *ctx,
 			       const struct audit_rule *r,
@@ -258,6 +260,10 @@ bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
 			 unsigned int *serial);
 #else
 static inline void audit_syscall_hooks_update(void)
+{
+}
+
+static inline void audit_syscall_init_task(void)
 {
 }
 

@@ -85,7 +85,7 @@ include $(TOP)/userspace.mk
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
 
-check: all patch stock-kernel
+check: all patch stock-kernel x86-kernel
 	@$(TOP)/tests/run-all
 
 run: all

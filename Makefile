@@ -5,9 +5,12 @@
 #   make run         boot the patched kernel with auditd and sample rules,
 #                    run a demo workload and print the records it produced
 #   make shell       an interactive shell in the same guest
-#   make check       unit tests, KUnit suites and integration tests in UML
+#   make check       unit tests, KUnit suites and integration tests in UML,
+#                    the x86_64 boot test under qemu
 #   make patch       dist/audit-6.12.patch against the pristine Debian tree
 #   make kernel-path the absolute path of the built UML kernel
+#   make x86-kernel  the x86_64 bzImage the qemu boot test runs
+#                    (build/x86/arch/x86/boot/bzImage)
 #   make bench       our audit against the stock one and against none
 #                    (BENCHMARKS.md; not part of check)
 
@@ -18,6 +21,9 @@ UMLOUT   := $(BUILD)/um
 KERNEL   := $(UMLOUT)/linux
 JOBS     ?= $(shell nproc)
 KMAKE    := $(MAKE) -C $(SRC) O=$(UMLOUT) ARCH=um SUBARCH=x86_64 -j$(JOBS)
+# The x86_64 kernel of the qemu boot test (scripts/x86-boot).
+X86OUT   := $(BUILD)/x86
+X86KMAKE := $(MAKE) -C $(SRC) O=$(X86OUT) ARCH=x86_64 -j$(JOBS)
 
 # Everything the kernel build reads from this repository.
 KERNEL_INPUTS := $(shell cd $(TOP) && find kernel include security lib \
@@ -27,7 +33,7 @@ KERNEL_INPUTS := $(shell cd $(TOP) && find kernel include security lib \
 
 .PHONY: stock-kernel
 .PHONY: all deps kernel userspace check unit-tests integration kunit \
-	run shell patch kernel-path clean distclean tree
+	run shell patch kernel-path clean distclean tree x86-kernel
 
 all: kernel userspace
 
@@ -55,6 +61,21 @@ kernel: tree
 kernel-path:
 	@echo $(KERNEL)
 
+# tinyconfig plus configs/x86_64-qemu.config: a small kernel, quick to
+# build cold.
+$(X86OUT)/.config: $(TOP)/configs/x86_64-qemu.config $(BUILD)/src/.prepared
+	@mkdir -p $(X86OUT)
+	$(X86KMAKE) -s tinyconfig >/dev/null
+	cd $(SRC) && scripts/kconfig/merge_config.sh -m -O $(X86OUT) \
+		$(X86OUT)/.config $(TOP)/configs/x86_64-qemu.config >/dev/null
+	$(X86KMAKE) -s olddefconfig
+	@$(TOP)/scripts/check-config $(TOP)/configs/x86_64-qemu.config $@ || \
+		{ rm -f $@; exit 1; }
+
+x86-kernel: tree
+	@$(MAKE) -s $(X86OUT)/.config
+	+$(X86KMAKE) -s bzImage
+
 # The unpatched Debian kernel, for interoperability tests (cached).
 stock-kernel: deps
 	@$(TOP)/scripts/build-stock-kernel $(BUILD) >/dev/null
@@ -64,7 +85,7 @@ include $(TOP)/userspace.mk
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
 
-check: all patch stock-kernel
+check: all patch stock-kernel x86-kernel
 	@$(TOP)/tests/run-all
 
 run: all
@@ -81,7 +102,7 @@ bench:
 	@$(TOP)/scripts/bench
 
 clean:
-	rm -rf $(UMLOUT) $(TOP)/dist
+	rm -rf $(UMLOUT) $(X86OUT) $(TOP)/dist
 	$(MAKE) -s userspace-clean
 
 distclean:

@@ -42,7 +42,7 @@ UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
 SELINUX_POLICY := $(BUILD)/selinux/policy.33
 
 userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(USERBIN)/auditctl $(USERBIN)/auditd \
-	$(UNIT_BINS) $(SELINUX_POLICY)
+	$(UNIT_BINS) $(SELINUX_POLICY) $(TESTBIN)/x86-audit-init
 
 $(SELINUX_POLICY): $(TOP)/tests/selinux/policy.conf
 	@mkdir -p $(dir $@)
@@ -55,6 +55,13 @@ $(TESTBIN)/audit-nl: $(TOP)/tests/helpers/audit-nl.c
 $(TESTBIN)/sysc: $(TOP)/tests/helpers/sysc.c
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) -o $@ $<
+
+# The init of the x86_64 boot test: static, alone in its initramfs, and
+# not position-independent, so that its strings sit below 4 GiB where
+# int $$0x80 can pass them.
+$(TESTBIN)/x86-audit-init: $(TOP)/tests/x86/x86-audit-init.c $(LIB_A) $(LIB_H)
+	@mkdir -p $(TESTBIN)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -static -no-pie -o $@ $< $(LIB_A)
 
 $(LIBOUT)/tables-gen.c: $(TOP)/auditlib/gen-tables.sh $(AUDIT_ABI_H)
 	@mkdir -p $(LIBOUT)

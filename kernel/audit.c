@@ -400,6 +400,7 @@ static int __init audit_init(void)
 		panic("audit: cannot create the netlink socket: %d\n", err);
 	WRITE_ONCE(audit_ready, true);
 	audit_syscall_hooks_update();
+	audit_syscall_init_task();
 	pr_info("audit: initialized (enabled=%u backlog_limit=%u)\n",
 		audit_enabled, audit_backlog_limit);
 	audit_log(NULL, GFP_KERNEL, AUDIT_KERNEL, "state=initialized audit_enabled=%u res=1",

@@ -233,7 +233,7 @@ bool audit_rule_match(const struct audit_rule *r, struct task_struct *tsk,
 
 void audit_mask_expand_classes(u32 *mask);
 void audit_perm_syscalls(u32 perm, u32 *mask);
-u32 audit_syscall_perm(int nr, const unsigned long *args);
+u32 audit_syscall_perm(u32 arch, int nr, const unsigned long *args);
 
 /* ---- kernel/audit_watch.c: path, directory and executable rules ---- */
 
@@ -256,6 +256,8 @@ bool audit_watch_set_near(const struct audit_watch_set *s,
 #ifdef CONFIG_AUDITSYSCALL
 /* audit_enabled changed: switch the syscall exit hook on or off. */
 void audit_syscall_hooks_update(void);
+/* From audit_init(), which runs in init: give init its context. */
+void __init audit_syscall_init_task(void);
 /* Matches the syscall-only fields of a rule; see audit_rule_match(). */
 bool audit_syscall_field_match(struct audit_context *ctx,
 			       const struct audit_rule *r,
@@ -268,6 +270,10 @@ bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
 			 unsigned int *serial);
 #else
 static inline void audit_syscall_hooks_update(void)
+{
+}
+
+static inline void audit_syscall_init_task(void)
 {
 }
 

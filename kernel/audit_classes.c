@@ -5,8 +5,11 @@
  * (auditctl -p) asks what a syscall does to the file it names, and the
  * class bits at the top of a rule's syscall mask stand for whole classes.
  *
- * The lists are the kernel's generic ones (asm-generic/audit_*.h); they
- * are turned into bitmaps once, at boot, and only read afterwards.
+ * The native lists are the kernel's generic ones (asm-generic/audit_*.h);
+ * they are turned into bitmaps once, at boot, and only read afterwards.
+ * An architecture with a compat ABI (x86_64's ia32 emulation) hands over
+ * that ABI's lists at boot, under the *_32 class numbers, and classifies
+ * its calls (open, openat, execve ...) with audit_classify_syscall().
  */
 #include <linux/bitmap.h>
 #include <linux/fcntl.h>
@@ -17,11 +20,26 @@
 
 #define AUDIT_CLASS_BITS AUDIT_SYSCALL_SLOTS
 
-static DECLARE_BITMAP(audit_reads, AUDIT_CLASS_BITS) __ro_after_init;
-static DECLARE_BITMAP(audit_writes, AUDIT_CLASS_BITS) __ro_after_init;
-static DECLARE_BITMAP(audit_dir_writes, AUDIT_CLASS_BITS) __ro_after_init;
-static DECLARE_BITMAP(audit_chattrs, AUDIT_CLASS_BITS) __ro_after_init;
-static DECLARE_BITMAP(audit_signals_sent, AUDIT_CLASS_BITS) __ro_after_init;
+/*
+ * The compat ABI whose lists the architecture registers.  x86_64's ia32
+ * emulation is the only one: the generic compat lists (lib/compat_audit.c)
+ * are not built.
+ */
+#ifdef CONFIG_IA32_EMULATION
+#define AUDIT_COMPAT_ARCH	AUDIT_ARCH_I386
+#endif
+
+/* The classes of one ABI, by syscall number of that ABI. */
+struct audit_abi_classes {
+	DECLARE_BITMAP(reads, AUDIT_CLASS_BITS);
+	DECLARE_BITMAP(writes, AUDIT_CLASS_BITS);
+	DECLARE_BITMAP(dir_writes, AUDIT_CLASS_BITS);
+	DECLARE_BITMAP(chattrs, AUDIT_CLASS_BITS);
+	DECLARE_BITMAP(signals_sent, AUDIT_CLASS_BITS);
+};
+
+static struct audit_abi_classes audit_native __ro_after_init;
+static struct audit_abi_classes audit_compat __ro_after_init;
 
 static const unsigned int audit_read_nrs[] __initconst = {
 #include <asm-generic/audit_read.h>
@@ -53,45 +71,57 @@ static void __init audit_class_fill(unsigned long *map,
 
 static int __init audit_classes_init(void)
 {
-	audit_class_fill(audit_reads, audit_read_nrs, ARRAY_SIZE(audit_read_nrs));
-	audit_class_fill(audit_writes, audit_write_nrs,
+	struct audit_abi_classes *c = &audit_native;
+
+	audit_class_fill(c->reads, audit_read_nrs, ARRAY_SIZE(audit_read_nrs));
+	audit_class_fill(c->writes, audit_write_nrs,
 			 ARRAY_SIZE(audit_write_nrs));
-	audit_class_fill(audit_dir_writes, audit_dir_write_nrs,
+	audit_class_fill(c->dir_writes, audit_dir_write_nrs,
 			 ARRAY_SIZE(audit_dir_write_nrs));
-	audit_class_fill(audit_chattrs, audit_chattr_nrs,
+	audit_class_fill(c->chattrs, audit_chattr_nrs,
 			 ARRAY_SIZE(audit_chattr_nrs));
-	audit_class_fill(audit_signals_sent, audit_signal_nrs,
+	audit_class_fill(c->signals_sent, audit_signal_nrs,
 			 ARRAY_SIZE(audit_signal_nrs));
 	return 0;
 }
 core_initcall(audit_classes_init);
 
-/* The native class a mask bit stands for; compat classes have none here. */
-static const unsigned long *audit_class_map(unsigned int class)
+/* The map a mask bit or a registered list stands for, of either ABI. */
+static unsigned long *audit_class_map(unsigned int class)
 {
 	switch (class) {
 	case AUDIT_CLASS_DIR_WRITE:
-		return audit_dir_writes;
+		return audit_native.dir_writes;
+	case AUDIT_CLASS_DIR_WRITE_32:
+		return audit_compat.dir_writes;
 	case AUDIT_CLASS_CHATTR:
-		return audit_chattrs;
+		return audit_native.chattrs;
+	case AUDIT_CLASS_CHATTR_32:
+		return audit_compat.chattrs;
 	case AUDIT_CLASS_READ:
-		return audit_reads;
+		return audit_native.reads;
+	case AUDIT_CLASS_READ_32:
+		return audit_compat.reads;
 	case AUDIT_CLASS_WRITE:
-		return audit_writes;
+		return audit_native.writes;
+	case AUDIT_CLASS_WRITE_32:
+		return audit_compat.writes;
 	case AUDIT_CLASS_SIGNAL:
-		return audit_signals_sent;
+		return audit_native.signals_sent;
+	case AUDIT_CLASS_SIGNAL_32:
+		return audit_compat.signals_sent;
 	}
 	return NULL;
 }
 
 /*
- * Architectures with their own class tables (x86's audit_64.c) hand them
- * over at boot; they add to the generic lists.  Classes of a compat ABI
- * have no bitmap here and are accepted without effect.
+ * Architectures with their own lists (x86's audit_64.c) hand them over at
+ * boot: native ones add to the generic lists, *_32 ones fill the compat
+ * ABI's.
  */
 int __init audit_register_class(int class, unsigned int *list)
 {
-	unsigned long *map = (unsigned long *)audit_class_map(class);
+	unsigned long *map = audit_class_map(class);
 
 	if (!map)
 		return 0;
@@ -136,13 +166,100 @@ static u32 audit_open_perm(unsigned long flags)
 	}
 }
 
-/* What syscall @nr with arguments @args does, in AUDIT_PERM_* bits. */
-u32 audit_syscall_perm(int nr, const unsigned long *args)
+/* The AUDIT_PERM_* bits the class maps of @c give syscall @nr. */
+static u32 audit_class_perm(const struct audit_abi_classes *c, int nr)
 {
 	u32 perm = 0;
 
+	if (test_bit(nr, c->writes))
+		perm |= AUDIT_PERM_WRITE;
+	if (test_bit(nr, c->reads))
+		perm |= AUDIT_PERM_READ;
+	if (test_bit(nr, c->chattrs))
+		perm |= AUDIT_PERM_ATTR;
+	return perm;
+}
+
+/* The classes @perm asks for, in @c, added to @mask. */
+static void audit_class_syscalls(const struct audit_abi_classes *c, u32 perm,
+				 u32 *mask)
+{
+	unsigned int nr;
+
+	for (nr = 0; nr < AUDIT_CLASS_BITS - AUDIT_SYSCALL_CLASSES; nr++) {
+		bool hit = ((perm & AUDIT_PERM_WRITE) && test_bit(nr, c->writes)) ||
+			   ((perm & AUDIT_PERM_READ) && test_bit(nr, c->reads)) ||
+			   ((perm & AUDIT_PERM_ATTR) && test_bit(nr, c->chattrs));
+
+		if (hit)
+			mask[AUDIT_WORD(nr)] |= AUDIT_BIT(nr);
+	}
+}
+
+#ifdef AUDIT_COMPAT_ARCH
+/* perm= of a compat call: the architecture knows its opens and execs. */
+static u32 audit_compat_perm(int nr, const unsigned long *args)
+{
+	switch (audit_classify_syscall(AUDIT_COMPAT_ARCH, nr)) {
+	case AUDITSC_OPEN:
+		return audit_open_perm(args[1]);
+	case AUDITSC_OPENAT:
+		return audit_open_perm(args[2]);
+	case AUDITSC_EXECVE:
+		return AUDIT_PERM_EXEC;
+	}
+	return audit_class_perm(&audit_compat, nr);
+}
+
+/* The compat calls a rule with @perm must be indexed under. */
+static void audit_compat_perm_syscalls(u32 perm, u32 *mask)
+{
+	unsigned int nr;
+
+	audit_class_syscalls(&audit_compat, perm, mask);
+	for (nr = 0; nr < AUDIT_CLASS_BITS - AUDIT_SYSCALL_CLASSES; nr++) {
+		switch (audit_classify_syscall(AUDIT_COMPAT_ARCH, nr)) {
+		case AUDITSC_EXECVE:
+			if (!(perm & AUDIT_PERM_EXEC))
+				break;
+			fallthrough;
+		case AUDITSC_OPEN:
+		case AUDITSC_OPENAT:
+		case AUDITSC_OPENAT2:
+			mask[AUDIT_WORD(nr)] |= AUDIT_BIT(nr);
+		}
+	}
+}
+#else
+static u32 audit_compat_perm(int nr, const unsigned long *args)
+{
+	return 0;
+}
+
+static void audit_compat_perm_syscalls(u32 perm, u32 *mask)
+{
+}
+#endif
+
+static bool audit_arch_is_compat(u32 arch)
+{
+#ifdef AUDIT_COMPAT_ARCH
+	return arch == AUDIT_COMPAT_ARCH;
+#else
+	return false;
+#endif
+}
+
+/*
+ * What syscall @nr of ABI @arch (an AUDIT_ARCH_* value) with arguments
+ * @args does, in AUDIT_PERM_* bits.
+ */
+u32 audit_syscall_perm(u32 arch, int nr, const unsigned long *args)
+{
 	if (nr < 0 || nr >= AUDIT_CLASS_BITS)
 		return 0;
+	if (audit_arch_is_compat(arch))
+		return audit_compat_perm(nr, args);
 	switch (nr) {
 #ifdef __NR_open
 	case __NR_open:
@@ -156,32 +273,19 @@ u32 audit_syscall_perm(int nr, const unsigned long *args)
 #endif
 		return AUDIT_PERM_EXEC;
 	}
-	if (test_bit(nr, audit_writes))
-		perm |= AUDIT_PERM_WRITE;
-	if (test_bit(nr, audit_reads))
-		perm |= AUDIT_PERM_READ;
-	if (test_bit(nr, audit_chattrs))
-		perm |= AUDIT_PERM_ATTR;
-	return perm;
+	return audit_class_perm(&audit_native, nr);
 }
 
 /*
  * The syscalls that can exercise any of @perm (AUDIT_PERM_* bits), for
  * indexing a rule that names every syscall but asks perm=: the classes
- * of the bits asked, and the calls whose effect depends on arguments.
+ * of the bits asked, and the calls whose effect depends on arguments,
+ * of every ABI (the index is by number; the rule's match tells ABIs
+ * apart).
  */
 void audit_perm_syscalls(u32 perm, u32 *mask)
 {
-	unsigned int nr;
-
-	for (nr = 0; nr < AUDIT_CLASS_BITS - AUDIT_SYSCALL_CLASSES; nr++) {
-		bool hit = ((perm & AUDIT_PERM_WRITE) && test_bit(nr, audit_writes)) ||
-			   ((perm & AUDIT_PERM_READ) && test_bit(nr, audit_reads)) ||
-			   ((perm & AUDIT_PERM_ATTR) && test_bit(nr, audit_chattrs));
-
-		if (hit)
-			mask[AUDIT_WORD(nr)] |= AUDIT_BIT(nr);
-	}
+	audit_class_syscalls(&audit_native, perm, mask);
 #ifdef __NR_open
 	mask[AUDIT_WORD(__NR_open)] |= AUDIT_BIT(__NR_open);
 #endif
@@ -195,4 +299,5 @@ void audit_perm_syscalls(u32 perm, u32 *mask)
 		mask[AUDIT_WORD(__NR_execveat)] |= AUDIT_BIT(__NR_execveat);
 #endif
 	}
+	audit_compat_perm_syscalls(perm, mask);
 }

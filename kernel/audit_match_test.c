@@ -197,22 +197,23 @@ static void classes_and_perm(struct kunit *test)
 	unsigned long args[4] = { AT_FDCWD, 0, O_RDONLY, 0 };
 	u32 mask[AUDIT_BITMASK_SIZE] = {};
 	unsigned int bit = AUDIT_SYSCALL_SLOTS - 1 - AUDIT_CLASS_WRITE;
+	u32 native = syscall_get_arch(current);
 
-	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_openat, args),
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(native, __NR_openat, args),
 			AUDIT_PERM_READ);
 	args[2] = O_WRONLY | O_CREAT;
-	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_openat, args),
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(native, __NR_openat, args),
 			AUDIT_PERM_WRITE);
 	args[2] = O_RDWR;
-	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_openat, args),
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(native, __NR_openat, args),
 			AUDIT_PERM_READ | AUDIT_PERM_WRITE);
-	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_execve, args),
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(native, __NR_execve, args),
 			AUDIT_PERM_EXEC);
-	KUNIT_EXPECT_TRUE(test, audit_syscall_perm(__NR_unlinkat, args) &
+	KUNIT_EXPECT_TRUE(test, audit_syscall_perm(native, __NR_unlinkat, args) &
 			  AUDIT_PERM_WRITE);
-	KUNIT_EXPECT_TRUE(test, audit_syscall_perm(__NR_fchmod, args) &
+	KUNIT_EXPECT_TRUE(test, audit_syscall_perm(native, __NR_fchmod, args) &
 			  AUDIT_PERM_ATTR);
-	KUNIT_EXPECT_EQ(test, audit_syscall_perm(__NR_getppid, args), 0);
+	KUNIT_EXPECT_EQ(test, audit_syscall_perm(native, __NR_getppid, args), 0);
 
 	/* A class bit stands for its syscalls. */
 	mask[AUDIT_WORD(bit)] |= AUDIT_BIT(bit);

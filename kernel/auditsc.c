@@ -159,6 +159,20 @@ void __audit_free(struct task_struct *tsk)
 	kfree(ctx);
 }
 
+/*
+ * init is forked before audit_init() runs, so its fork gave it no context,
+ * and generic-entry architectures (x86_64) call the syscall hooks only
+ * for tasks that have one: init, and what it does before it forks, would
+ * never be audited under audit=1.  audit_init() runs in init itself and
+ * calls this to give it the context a later fork would have.  (UML calls
+ * the hooks for every task, and the entry hook gives a context then.)
+ */
+void __init audit_syscall_init_task(void)
+{
+	if (READ_ONCE(audit_enabled) && !current->audit_context)
+		__audit_alloc(current);
+}
+
 void audit_syscall_hooks_update(void)
 {
 	if (READ_ONCE(audit_enabled))
@@ -751,8 +765,8 @@ bool audit_syscall_field_match(struct audit_context *ctx,
 		       audit_compare(((struct sockaddr *)ctx->sockaddr)->sa_family,
 				     f->op, f->val);
 	case AUDIT_PERM:
-		return !!(audit_syscall_perm(ctx->major, ctx->args) & f->val) ==
-		       (f->op == Audit_equal);
+		return !!(audit_syscall_perm(ctx->arch, ctx->major, ctx->args) &
+			  f->val) == (f->op == Audit_equal);
 	case AUDIT_WATCH: case AUDIT_DIR:
 		if (f->op == Audit_equal && !audit_names_near_watch(ctx))
 			return false;

@@ -31,6 +31,7 @@
 #include <asm/syscall.h>
 
 #include "audit.h"
+#include "audit_aux.h"
 
 DEFINE_STATIC_KEY_FALSE(audit_on_key);
 
@@ -45,6 +46,7 @@ struct audit_name {
 	struct inode	*inode;		/* referenced, as found; may be NULL */
 	u8		type;		/* AUDIT_TYPE_* */
 	bool		hidden;
+	bool		noeval;		/* do not read the file (umount) */
 };
 
 struct audit_context {
@@ -484,6 +486,7 @@ void __audit_inode(struct filename *name, const struct dentry *dentry,
 	audit_name_set_dentry(n, dentry, flags & AUDIT_INODE_PARENT ?
 			      AUDIT_TYPE_PARENT : AUDIT_TYPE_NORMAL);
 	n->hidden = flags & AUDIT_INODE_HIDDEN;
+	n->noeval = flags & AUDIT_INODE_NOEVAL;
 }
 
 void __audit_file(const struct file *file)
@@ -844,8 +847,9 @@ static void audit_log_path(struct audit_context *ctx,
 				 MAJOR(inode->i_rdev), MINOR(inode->i_rdev));
 		audit_log_inode_context(ab, inode);
 	}
-	audit_log_format(ab, " nametype=%s cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0",
-			 audit_nametypes[n->type]);
+	audit_log_format(ab, " nametype=%s", audit_nametypes[n->type]);
+	/* Read now, from the file the syscall named (and still holds). */
+	audit_log_fcaps(ab, inode ? n->dentry : NULL, n->noeval);
 	audit_log_end(ab);
 }
 

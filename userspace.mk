@@ -41,7 +41,7 @@ UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
 # version 33, the newest Linux 6.12 reads.
 SELINUX_POLICY := $(BUILD)/selinux/policy.33
 
-userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(USERBIN)/auditctl $(USERBIN)/auditd \
+userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(TESTBIN)/auxop $(USERBIN)/auditctl $(USERBIN)/auditd \
 	$(UNIT_BINS) $(SELINUX_POLICY)
 
 $(SELINUX_POLICY): $(TOP)/tests/selinux/policy.conf
@@ -53,6 +53,10 @@ $(TESTBIN)/audit-nl: $(TOP)/tests/helpers/audit-nl.c
 	$(USER_CC) $(USER_CFLAGS) -o $@ $<
 
 $(TESTBIN)/sysc: $(TOP)/tests/helpers/sysc.c
+	@mkdir -p $(TESTBIN)
+	$(USER_CC) $(USER_CFLAGS) -o $@ $<
+
+$(TESTBIN)/auxop: $(TOP)/tests/helpers/auxop.c
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) -o $@ $<
 

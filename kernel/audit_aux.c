@@ -1,16 +1,158 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Auxiliary data of a syscall's records: the file capability fields of
- * PATH records, read from the file when the record is written.
+ * Auxiliary records of a syscall event: the hooks other subsystems call
+ * during a syscall (capset, execve of a file with capabilities, mmap,
+ * openat2, pipe and socketpair, signals and ptrace), and the records
+ * they lead to: BPRM_FCAPS, CAPSET, MMAP, OPENAT2, FD_PAIR and OBJ_PID.
+ * Also the file capability fields of PATH records.
+ *
+ * A hook does something only while the current syscall is audited (some
+ * rule names it: audit_aux_current() is not NULL), and then only copies
+ * a few values into the context's struct audit_aux.  Text is made at
+ * syscall exit, and only when the syscall is logged.  The one exception
+ * is BPRM_FCAPS: the executable's capabilities are read when the hook
+ * runs, on a privilege-raising execve only, since the file is not
+ * reachable afterwards.
  */
+#include <linux/binfmts.h>
 #include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/dcache.h>
 #include <linux/fs.h>
 #include <linux/mnt_idmapping.h>
+#include <linux/openat2.h>
+#include <linux/security.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "audit.h"
 #include "audit_aux.h"
+
+/* ---- hooks ---- */
+
+/* The current syscall's data, switched to the one record @kind. */
+static struct audit_aux *audit_aux_set_kind(enum audit_aux_kind kind)
+{
+	struct audit_aux *aux = audit_aux_current();
+
+	if (aux) {
+		aux->kind = kind;
+		aux->present |= AUDIT_AUX_HAS_KIND;
+	}
+	return aux;
+}
+
+void __audit_log_capset(const struct cred *new, const struct cred *old)
+{
+	struct audit_aux *aux = audit_aux_set_kind(AUDIT_AUX_CAPSET);
+
+	if (!aux)
+		return;
+	aux->capset.pi = new->cap_inheritable;
+	aux->capset.pp = new->cap_permitted;
+	aux->capset.pe = new->cap_effective;
+	aux->capset.pa = new->cap_ambient;
+}
+
+void __audit_mmap_fd(int fd, int flags)
+{
+	struct audit_aux *aux = audit_aux_set_kind(AUDIT_AUX_MMAP);
+
+	if (!aux)
+		return;
+	aux->mmap.fd = fd;
+	aux->mmap.flags = flags;
+}
+
+void __audit_openat2_how(struct open_how *how)
+{
+	struct audit_aux *aux = audit_aux_set_kind(AUDIT_AUX_OPENAT2);
+
+	if (!aux)
+		return;
+	aux->openat2.flags = how->flags;
+	aux->openat2.mode = how->mode;
+	aux->openat2.resolve = how->resolve;
+}
+
+void __audit_fd_pair(int fd0, int fd1)
+{
+	struct audit_aux *aux = audit_aux_current();
+
+	if (!aux)
+		return;
+	aux->fds[0] = fd0;
+	aux->fds[1] = fd1;
+	aux->present |= AUDIT_AUX_HAS_FDS;
+}
+
+/*
+ * Notes who @t is now: it may be gone by the time the record is written.
+ * Runs under RCU or tasklist_lock (signals), so it takes no locks; the
+ * name is copied racily but stays terminated.
+ */
+static void audit_aux_target_note(struct audit_aux_target *a,
+				  struct task_struct *t)
+{
+	a->pid = task_tgid_nr(t);
+	a->auid = audit_get_loginuid(t);
+	a->uid = task_uid(t);
+	a->ses = audit_get_sessionid(t);
+	security_task_getsecid_obj(t, &a->sid);
+	strscpy_pad(a->comm, t->comm, sizeof(a->comm));
+}
+
+/* A room for one more target after the first, or NULL. */
+static struct audit_aux_target *audit_aux_target_slot(struct audit_aux *aux)
+{
+	struct audit_aux_targets **p = &aux->more, *b = NULL;
+
+	while (*p) {
+		b = *p;
+		p = &b->next;
+	}
+	if (!b || b->n == AUDIT_AUX_TARGET_BLOCK) {
+		b = kmalloc(sizeof(*b), GFP_ATOMIC | __GFP_NOWARN);
+		if (!b)
+			return NULL;
+		b->next = NULL;
+		b->n = 0;
+		*p = b;
+	}
+	return &b->t[b->n++];
+}
+
+static void audit_aux_add_target(struct task_struct *t)
+{
+	struct audit_aux *aux = audit_aux_current();
+	struct audit_aux_target *a;
+
+	if (!aux)
+		return;
+	if (!(aux->present & AUDIT_AUX_HAS_TARGET)) {
+		a = &aux->target;
+		aux->present |= AUDIT_AUX_HAS_TARGET;
+	} else {
+		a = audit_aux_target_slot(aux);
+		if (!a) {
+			audit_log_lost("out of memory for an OBJ_PID record");
+			return;
+		}
+	}
+	audit_aux_target_note(a, t);
+}
+
+/* Every signal a task sends (audit_signal_info()). */
+void __audit_signal_target(struct task_struct *t)
+{
+	audit_aux_add_target(t);
+}
+
+void __audit_ptrace(struct task_struct *t)
+{
+	audit_aux_add_target(t);
+}
 
 /* The capabilities in a file's security.capability, all 0 without. */
 struct audit_file_caps {
@@ -35,6 +177,61 @@ static void audit_read_fcaps(struct mnt_idmap *idmap,
 	fc->rootid = disk.rootid;
 	fc->fp = disk.permitted;
 	fc->fi = disk.inheritable;
+}
+
+/*
+ * An execve that raises the task's effective capabilities (commoncap):
+ * the file's capabilities and the task's before and after.
+ */
+int __audit_log_bprm_fcaps(struct linux_binprm *bprm, const struct cred *new,
+			   const struct cred *old)
+{
+	struct audit_aux *aux = audit_aux_current();
+	struct audit_aux_fcaps *f;
+	struct audit_file_caps fc;
+
+	if (!aux)
+		return 0;
+	f = aux->fcaps;
+	if (!f) {
+		/* Unaudited, the execve would raise privileges unseen. */
+		f = kmalloc(sizeof(*f), GFP_KERNEL);
+		if (!f)
+			return -ENOMEM;
+		aux->fcaps = f;
+	}
+	aux->present |= AUDIT_AUX_HAS_FCAPS;
+	audit_read_fcaps(file_mnt_idmap(bprm->file), bprm->file->f_path.dentry,
+			 &fc);
+	f->fver = fc.ver;
+	f->fe = fc.fe;
+	f->rootid = fc.rootid;
+	f->fp = fc.fp;
+	f->fi = fc.fi;
+	f->old_pp = old->cap_permitted;
+	f->old_pi = old->cap_inheritable;
+	f->old_pe = old->cap_effective;
+	f->old_pa = old->cap_ambient;
+	f->pp = new->cap_permitted;
+	f->pi = new->cap_inheritable;
+	f->pe = new->cap_effective;
+	f->pa = new->cap_ambient;
+	return 0;
+}
+
+void __audit_aux_reset(struct audit_aux *aux)
+{
+	struct audit_aux_targets *b, *next;
+
+	for (b = aux->more; b; b = next) {
+		next = b->next;
+		kfree(b);
+	}
+	aux->more = NULL;
+	kfree(aux->fcaps);
+	aux->fcaps = NULL;
+	aux->present = 0;
+	aux->kind = AUDIT_AUX_NONE;
 }
 
 /* ---- records ---- */
@@ -62,4 +259,119 @@ void audit_log_fcaps(struct audit_buffer *ab, const struct dentry *dentry,
 	audit_log_capset_field(ab, "cap_fi", fc.fi);
 	audit_log_format(ab, " cap_fe=%u cap_fver=%x cap_frootid=%d", fc.fe,
 			 fc.ver, (int)from_kuid(&init_user_ns, fc.rootid));
+}
+
+/*
+ * " obj=CONTEXT" of an LSM secid.  A secid with no text shows as
+ * " osid=N" when @osid, else as " obj=(none)" (what each record did).
+ */
+static void audit_log_obj(struct audit_buffer *ab, u32 sid, bool osid)
+{
+	char *text;
+	u32 len;
+
+	if (!sid)
+		return;
+	if (security_secid_to_secctx(sid, &text, &len)) {
+		if (osid)
+			audit_log_format(ab, " osid=%u", sid);
+		else
+			audit_log_format(ab, " obj=(none)");
+		return;
+	}
+	audit_log_format(ab, " obj=%s", text);
+	security_release_secctx(text, len);
+}
+
+static void audit_log_bprm_fcaps_record(struct audit_context *ctx,
+					const struct audit_aux_fcaps *f)
+{
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_BPRM_FCAPS);
+	if (!ab)
+		return;
+	audit_log_format(ab, "fver=%x", f->fver);
+	audit_log_capset_field(ab, "fp", f->fp);
+	audit_log_capset_field(ab, "fi", f->fi);
+	audit_log_format(ab, " fe=%u", f->fe);
+	audit_log_capset_field(ab, "old_pp", f->old_pp);
+	audit_log_capset_field(ab, "old_pi", f->old_pi);
+	audit_log_capset_field(ab, "old_pe", f->old_pe);
+	audit_log_capset_field(ab, "old_pa", f->old_pa);
+	audit_log_capset_field(ab, "pp", f->pp);
+	audit_log_capset_field(ab, "pi", f->pi);
+	audit_log_capset_field(ab, "pe", f->pe);
+	audit_log_capset_field(ab, "pa", f->pa);
+	audit_log_format(ab, " frootid=%d",
+			 (int)from_kuid(&init_user_ns, f->rootid));
+	audit_log_end(ab);
+}
+
+/* The syscall-specific record, of which a syscall has at most one. */
+static void audit_log_kind(struct audit_context *ctx, const struct audit_aux *aux)
+{
+	struct audit_buffer *ab;
+
+	switch (aux->kind) {
+	case AUDIT_AUX_CAPSET:
+		ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_CAPSET);
+		if (!ab)
+			return;
+		audit_log_format(ab, "pid=%d", task_tgid_nr(current));
+		audit_log_capset_field(ab, "cap_pi", aux->capset.pi);
+		audit_log_capset_field(ab, "cap_pp", aux->capset.pp);
+		audit_log_capset_field(ab, "cap_pe", aux->capset.pe);
+		audit_log_capset_field(ab, "cap_pa", aux->capset.pa);
+		audit_log_end(ab);
+		break;
+	case AUDIT_AUX_MMAP:
+		audit_log(ctx, GFP_KERNEL, AUDIT_MMAP, "fd=%d flags=0x%x",
+			  aux->mmap.fd, aux->mmap.flags);
+		break;
+	case AUDIT_AUX_OPENAT2:
+		audit_log(ctx, GFP_KERNEL, AUDIT_OPENAT2,
+			  "oflag=0%llo mode=0%llo resolve=0x%llx",
+			  aux->openat2.flags, aux->openat2.mode,
+			  aux->openat2.resolve);
+		break;
+	}
+}
+
+static void audit_log_target(struct audit_context *ctx,
+			     const struct audit_aux_target *t)
+{
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_OBJ_PID);
+	if (!ab)
+		return;
+	/* Signed, as the stock kernel writes them: unset ids show as -1. */
+	audit_log_format(ab, "opid=%d oauid=%d ouid=%d oses=%d", t->pid,
+			 (int)from_kuid(&init_user_ns, t->auid),
+			 (int)from_kuid(&init_user_ns, t->uid), (int)t->ses);
+	audit_log_obj(ab, t->sid, false);
+	audit_log_format(ab, " ocomm=");
+	audit_log_untrustedstring(ab, t->comm);
+	audit_log_end(ab);
+}
+
+void audit_aux_log(struct audit_context *ctx, const struct audit_aux *aux)
+{
+	const struct audit_aux_targets *b;
+	unsigned int i;
+
+	if (aux->present & AUDIT_AUX_HAS_FCAPS)
+		audit_log_bprm_fcaps_record(ctx, aux->fcaps);
+	if (aux->present & AUDIT_AUX_HAS_KIND)
+		audit_log_kind(ctx, aux);
+	if (aux->present & AUDIT_AUX_HAS_FDS)
+		audit_log(ctx, GFP_KERNEL, AUDIT_FD_PAIR, "fd0=%d fd1=%d",
+			  aux->fds[0], aux->fds[1]);
+	if (!(aux->present & AUDIT_AUX_HAS_TARGET))
+		return;
+	audit_log_target(ctx, &aux->target);
+	for (b = aux->more; b; b = b->next)
+		for (i = 0; i < b->n; i++)
+			audit_log_target(ctx, &b->t[i]);
 }

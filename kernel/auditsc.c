@@ -2,7 +2,8 @@
 /*
  * Syscall auditing: the per-task context, the syscall entry and exit
  * hooks, the names and inodes a syscall touches, and the records of a
- * syscall event (SYSCALL, EXECVE, SOCKADDR, CWD, PATH, PROCTITLE, EOE).
+ * syscall event (SYSCALL, EXECVE, SOCKADDR, CWD, PATH, PROCTITLE, EOE;
+ * the auxiliary records between them come from kernel/audit_aux.c).
  *
  * Cost, by design.  The entry hook runs only while the exit list has
  * rules (audit_exit_rules_key); it notes the syscall number and
@@ -65,6 +66,7 @@ struct audit_context {
 	void		*sockaddr;	/* kmalloc'd copy, or NULL */
 	int		sockaddr_len;
 	bool		execve;		/* a successful execve happened */
+	struct audit_aux aux;		/* kernel/audit_aux.c */
 };
 
 /* ---- contexts ---- */
@@ -132,6 +134,7 @@ static void audit_context_reset(struct audit_context *ctx)
 	audit_names_release(ctx);
 	kfree(ctx->sockaddr);
 	ctx->sockaddr = NULL;
+	audit_aux_reset(&ctx->aux);
 	ctx->in_syscall = false;
 	ctx->gather = false;
 	ctx->pending = false;
@@ -404,6 +407,13 @@ void __audit_syscall_exit(int success, long ret)
 static bool audit_gathering(struct audit_context *ctx)
 {
 	return ctx && ctx->in_syscall && ctx->gather;
+}
+
+struct audit_aux *audit_aux_current(void)
+{
+	struct audit_context *ctx = current->audit_context;
+
+	return audit_gathering(ctx) ? &ctx->aux : NULL;
 }
 
 static struct audit_name *audit_name_add(struct audit_context *ctx)
@@ -973,6 +983,8 @@ static void audit_log_syscall_records(struct audit_context *ctx,
 		audit_log_execve(ctx);
 	if (ctx->sockaddr)
 		audit_log_sockaddr(ctx);
+	if (ctx->aux.present)
+		audit_aux_log(ctx, &ctx->aux);
 	if (items)
 		audit_log_cwd(ctx);
 	for (i = 0, items = 0; i < ctx->nnames; i++)

@@ -304,6 +304,14 @@ int __audit_sockaddr(int len, void *addr);
 void __audit_bprm(struct linux_binprm *bprm);
 /* A task dumps core: the ANOM_ABEND record. */
 void audit_core_dumps(long signr);
+/* Auxiliary records of the syscall event (kernel/audit_aux.c). */
+int __audit_log_bprm_fcaps(struct linux_binprm *bprm, const struct cred *new,
+			   const struct cred *old);
+void __audit_log_capset(const struct cred *new, const struct cred *old);
+void __audit_ptrace(struct task_struct *t);
+void __audit_mmap_fd(int fd, int flags);
+void __audit_openat2_how(struct open_how *how);
+void __audit_fd_pair(int fd0, int fd1);
 
 #define audit_n_rules	0
 #define audit_signals	0
@@ -408,6 +416,51 @@ static inline void audit_bprm(struct linux_binprm *bprm)
 	if (static_branch_unlikely(&audit_on_key) && current->audit_context)
 		__audit_bprm(bprm);
 }
+
+/*
+ * Hooks of the auxiliary records: each notes a few values for the
+ * current syscall's records, and costs one static branch while no exit
+ * rule exists.
+ */
+static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
+				       const struct cred *new,
+				       const struct cred *old)
+{
+	if (audit_gathering_names())
+		return __audit_log_bprm_fcaps(bprm, new, old);
+	return 0;
+}
+
+static inline void audit_log_capset(const struct cred *new,
+				    const struct cred *old)
+{
+	if (audit_gathering_names())
+		__audit_log_capset(new, old);
+}
+
+static inline void audit_ptrace(struct task_struct *t)
+{
+	if (audit_gathering_names())
+		__audit_ptrace(t);
+}
+
+static inline void audit_mmap_fd(int fd, int flags)
+{
+	if (audit_gathering_names())
+		__audit_mmap_fd(fd, flags);
+}
+
+static inline void audit_openat2_how(struct open_how *how)
+{
+	if (audit_gathering_names())
+		__audit_openat2_how(how);
+}
+
+static inline void audit_fd_pair(int fd0, int fd1)
+{
+	if (audit_gathering_names())
+		__audit_fd_pair(fd0, fd1);
+}
 #else /* !CONFIG_AUDITSYSCALL */
 #define audit_n_rules	0
 #define audit_signals	0
@@ -444,6 +497,17 @@ AUDIT_HOOK_NOOP(audit_inode_child, struct inode *parent,
 AUDIT_HOOK_NOOP(audit_file, struct file *file)
 AUDIT_HOOK_NOOP(audit_bprm, struct linux_binprm *bprm)
 AUDIT_HOOK_NOOP(audit_core_dumps, long signr)
+AUDIT_HOOK_NOOP(audit_log_capset, const struct cred *new,
+		const struct cred *old)
+AUDIT_HOOK_NOOP(audit_openat2_how, struct open_how *how)
+AUDIT_HOOK_NOOP(audit_fd_pair, int fd0, int fd1)
+
+static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
+				       const struct cred *new,
+				       const struct cred *old)
+{
+	return 0;
+}
 
 static inline int audit_sockaddr(int len, void *addr)
 {
@@ -465,23 +529,10 @@ static inline struct filename *audit_reusename(const __user char *name)
 	return NULL;
 }
 
-AUDIT_HOOK_NOOP(audit_openat2_how, struct open_how *how)
-
 /* Processes, credentials and signals. */
-static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
-				       const struct cred *new,
-				       const struct cred *old)
-{
-	return 0;
-}
-
-AUDIT_HOOK_NOOP(audit_log_capset, const struct cred *new,
-		const struct cred *old)
 AUDIT_HOOK_NOOP(audit_seccomp, unsigned long syscall, long signr, int code)
 AUDIT_HOOK_NOOP(audit_seccomp_actions_logged, const char *names,
 		const char *old_names, int res)
-AUDIT_HOOK_NOOP(audit_ptrace, struct task_struct *t)
-AUDIT_HOOK_NOOP(audit_mmap_fd, int fd, int flags)
 AUDIT_HOOK_NOOP(audit_log_kern_module, const char *name)
 
 /* IPC and message queues. */
@@ -505,8 +556,6 @@ static inline int audit_socketcall_compat(int nargs, u32 *args)
 {
 	return 0;
 }
-
-AUDIT_HOOK_NOOP(audit_fd_pair, int fd1, int fd2)
 
 /* Time, fanotify and netfilter. */
 AUDIT_HOOK_NOOP(audit_tk_injoffset, struct timespec64 offset)

@@ -9,6 +9,7 @@
 
 #include <linux/capability.h>
 #include <linux/sched.h>
+#include <linux/time64.h>
 #include <linux/types.h>
 
 struct audit_buffer;
@@ -21,6 +22,11 @@ enum audit_aux_kind {
 	AUDIT_AUX_CAPSET,
 	AUDIT_AUX_MMAP,
 	AUDIT_AUX_OPENAT2,
+	AUDIT_AUX_IPC,
+	AUDIT_AUX_MQ_OPEN,
+	AUDIT_AUX_MQ_SENDRECV,
+	AUDIT_AUX_MQ_NOTIFY,
+	AUDIT_AUX_MQ_GETSETATTR,
 };
 
 /* A task the syscall signalled or attached to (OBJ_PID), copied then. */
@@ -51,6 +57,11 @@ struct audit_aux_fcaps {
 	kernel_cap_t	pp, pi, pe, pa;
 };
 
+/* The mq_attr fields a record shows. */
+struct audit_aux_mq_attr {
+	long		flags, maxmsg, msgsize, curmsgs;
+};
+
 /*
  * Embedded in the task's audit context, so touched only by the task
  * itself (the hooks run in its syscalls), without locks.  Values are
@@ -76,6 +87,36 @@ struct audit_aux {
 		struct {
 			u64		flags, mode, resolve;
 		} openat2;
+		struct {
+			kuid_t		uid;
+			kgid_t		gid;
+			umode_t		mode;
+			bool		set;	/* IPC_SET_PERM follows */
+			u32		osid;
+			unsigned long	qbytes;
+			uid_t		new_uid;
+			gid_t		new_gid;
+			umode_t		new_mode;
+		} ipc;
+		struct {
+			int		oflag;
+			umode_t		mode;
+			struct audit_aux_mq_attr attr;
+		} mq_open;
+		struct {
+			int		mqdes;
+			size_t		len;
+			unsigned int	prio;
+			struct timespec64 timeout;
+		} mq_sendrecv;
+		struct {
+			int		mqdes;
+			int		signo;
+		} mq_notify;
+		struct {
+			int		mqdes;
+			struct audit_aux_mq_attr attr;
+		} mq_getsetattr;
 	};
 };
 

@@ -312,6 +312,14 @@ void __audit_ptrace(struct task_struct *t);
 void __audit_mmap_fd(int fd, int flags);
 void __audit_openat2_how(struct open_how *how);
 void __audit_fd_pair(int fd0, int fd1);
+void __audit_ipc_obj(struct kern_ipc_perm *ipcp);
+void __audit_ipc_set_perm(unsigned long qbytes, uid_t uid, gid_t gid,
+			  umode_t mode);
+void __audit_mq_open(int oflag, umode_t mode, struct mq_attr *attr);
+void __audit_mq_sendrecv(mqd_t mqdes, size_t msg_len, unsigned int msg_prio,
+			 const struct timespec64 *abs_timeout);
+void __audit_mq_notify(mqd_t mqdes, const struct sigevent *notification);
+void __audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat);
 
 #define audit_n_rules	0
 #define audit_signals	0
@@ -461,6 +469,47 @@ static inline void audit_fd_pair(int fd0, int fd1)
 	if (audit_gathering_names())
 		__audit_fd_pair(fd0, fd1);
 }
+
+static inline void audit_ipc_obj(struct kern_ipc_perm *ipcp)
+{
+	if (audit_gathering_names())
+		__audit_ipc_obj(ipcp);
+}
+
+static inline void audit_ipc_set_perm(unsigned long qbytes, uid_t uid,
+				      gid_t gid, umode_t mode)
+{
+	if (audit_gathering_names())
+		__audit_ipc_set_perm(qbytes, uid, gid, mode);
+}
+
+static inline void audit_mq_open(int oflag, umode_t mode,
+				 struct mq_attr *attr)
+{
+	if (audit_gathering_names())
+		__audit_mq_open(oflag, mode, attr);
+}
+
+static inline void audit_mq_sendrecv(mqd_t mqdes, size_t msg_len,
+				     unsigned int msg_prio,
+				     const struct timespec64 *abs_timeout)
+{
+	if (audit_gathering_names())
+		__audit_mq_sendrecv(mqdes, msg_len, msg_prio, abs_timeout);
+}
+
+static inline void audit_mq_notify(mqd_t mqdes,
+				   const struct sigevent *notification)
+{
+	if (audit_gathering_names())
+		__audit_mq_notify(mqdes, notification);
+}
+
+static inline void audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat)
+{
+	if (audit_gathering_names())
+		__audit_mq_getsetattr(mqdes, mqstat);
+}
 #else /* !CONFIG_AUDITSYSCALL */
 #define audit_n_rules	0
 #define audit_signals	0
@@ -501,6 +550,15 @@ AUDIT_HOOK_NOOP(audit_log_capset, const struct cred *new,
 		const struct cred *old)
 AUDIT_HOOK_NOOP(audit_openat2_how, struct open_how *how)
 AUDIT_HOOK_NOOP(audit_fd_pair, int fd0, int fd1)
+AUDIT_HOOK_NOOP(audit_ipc_obj, struct kern_ipc_perm *ipcp)
+AUDIT_HOOK_NOOP(audit_ipc_set_perm, unsigned long qbytes, uid_t uid,
+		gid_t gid, umode_t mode)
+AUDIT_HOOK_NOOP(audit_mq_open, int oflag, umode_t mode, struct mq_attr *attr)
+AUDIT_HOOK_NOOP(audit_mq_sendrecv, mqd_t mqdes, size_t msg_len,
+		unsigned int msg_prio, const struct timespec64 *abs_timeout)
+AUDIT_HOOK_NOOP(audit_mq_notify, mqd_t mqdes,
+		const struct sigevent *notification)
+AUDIT_HOOK_NOOP(audit_mq_getsetattr, mqd_t mqdes, struct mq_attr *mqstat)
 
 static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
 				       const struct cred *new,
@@ -534,17 +592,6 @@ AUDIT_HOOK_NOOP(audit_seccomp, unsigned long syscall, long signr, int code)
 AUDIT_HOOK_NOOP(audit_seccomp_actions_logged, const char *names,
 		const char *old_names, int res)
 AUDIT_HOOK_NOOP(audit_log_kern_module, const char *name)
-
-/* IPC and message queues. */
-AUDIT_HOOK_NOOP(audit_ipc_obj, struct kern_ipc_perm *ipcp)
-AUDIT_HOOK_NOOP(audit_ipc_set_perm, unsigned long qbytes, uid_t uid,
-		gid_t gid, umode_t mode)
-AUDIT_HOOK_NOOP(audit_mq_open, int oflag, umode_t mode, struct mq_attr *attr)
-AUDIT_HOOK_NOOP(audit_mq_sendrecv, mqd_t mqdes, size_t msg_len,
-		unsigned int msg_prio, const struct timespec64 *abs_timeout)
-AUDIT_HOOK_NOOP(audit_mq_notify, mqd_t mqdes,
-		const struct sigevent *notification)
-AUDIT_HOOK_NOOP(audit_mq_getsetattr, mqd_t mqdes, struct mq_attr *mqstat)
 
 /* Sockets. */
 static inline int audit_socketcall(int nargs, unsigned long *args)

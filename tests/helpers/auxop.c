@@ -7,6 +7,9 @@
  *   auxop openat2 PATH FLAGS MODE RESOLVE
  *   auxop mmap PATH FLAGS            mmap of PATH's first page
  *   auxop pipe | socketpair          prints "fds=A,B"
+ *   auxop msgset ID UID GID MODE QBYTES   msgctl IPC_STAT, then IPC_SET
+ *   auxop mq NAME                    mq_open, mq_timedsend, mq_notify,
+ *                                    mq_timedreceive, mq_setattr, unlink
  *   auxop ptrace PID                 PTRACE_ATTACH, wait, PTRACE_DETACH
  *
  * Numbers are read with strtoull base 0.  Exits 0 when every call
@@ -17,12 +20,14 @@
 #include <fcntl.h>
 #include <linux/capability.h>
 #include <linux/openat2.h>
+#include <mqueue.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/msg.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -97,6 +102,52 @@ static int do_fds(int sock)
 	return 0;
 }
 
+static int do_msgset(char **a)
+{
+	int id = (int)num(a[0]);
+	struct msqid_ds ds;
+
+	if (msgctl(id, IPC_STAT, &ds))
+		return failed("msgctl IPC_STAT");
+	ds.msg_perm.uid = (uid_t)num(a[1]);
+	ds.msg_perm.gid = (gid_t)num(a[2]);
+	ds.msg_perm.mode = (unsigned short)num(a[3]);
+	ds.msg_qbytes = (msglen_t)num(a[4]);
+	if (msgctl(id, IPC_SET, &ds))
+		return failed("msgctl IPC_SET");
+	return 0;
+}
+
+/* The timeouts are far in the future and exact, so the test can see them. */
+static int do_mq(const char *name)
+{
+	struct mq_attr attr = { .mq_maxmsg = 4, .mq_msgsize = 64 };
+	struct mq_attr nonblock = { .mq_flags = O_NONBLOCK };
+	struct timespec ts = { .tv_sec = 4000000000LL, .tv_nsec = 5 };
+	struct sigevent sev = {
+		.sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR1,
+	};
+	unsigned int prio;
+	char buf[64];
+	mqd_t q;
+
+	q = mq_open(name, O_RDWR | O_CREAT | O_EXCL, 0600, &attr);
+	if (q == (mqd_t)-1)
+		return failed("mq_open");
+	printf("mqdes=%d\n", (int)q);
+	if (mq_timedsend(q, "hello", 5, 7, &ts))
+		return failed("mq_timedsend");
+	if (mq_notify(q, &sev))
+		return failed("mq_notify");
+	if (mq_timedreceive(q, buf, sizeof(buf), &prio, &ts) != 5)
+		return failed("mq_timedreceive");
+	if (mq_setattr(q, &nonblock, NULL))
+		return failed("mq_setattr");
+	if (mq_unlink(name))
+		return failed("mq_unlink");
+	return 0;
+}
+
 static int do_ptrace(pid_t pid)
 {
 	int status;
@@ -125,8 +176,12 @@ int main(int argc, char **argv)
 		return do_fds(0);
 	if (!strcmp(op, "socketpair") && n == 0)
 		return do_fds(1);
+	if (!strcmp(op, "msgset") && n == 5)
+		return do_msgset(argv + 2);
+	if (!strcmp(op, "mq") && n == 1)
+		return do_mq(argv[2]);
 	if (!strcmp(op, "ptrace") && n == 1)
 		return do_ptrace((pid_t)num(argv[2]));
-	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|ptrace ARGS (see the source)\n");
+	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace ARGS (see the source)\n");
 	return 2;
 }

@@ -3,9 +3,12 @@
  * Auxiliary records of a syscall event: the hooks other subsystems call
  * during a syscall (capset, execve of a file with capabilities, mmap,
  * openat2, pipe and socketpair, signals and ptrace, SysV IPC, POSIX
- * message queues), and the records they lead to: BPRM_FCAPS, CAPSET,
- * MMAP, OPENAT2, FD_PAIR, OBJ_PID, IPC, IPC_SET_PERM and MQ_*.  Also the
- * file capability fields of PATH records.
+ * message queues, clock changes), and the records they lead to:
+ * BPRM_FCAPS, CAPSET, MMAP, OPENAT2, FD_PAIR, OBJ_PID, IPC, IPC_SET_PERM,
+ * MQ_*, TIME_INJOFFSET and TIME_ADJNTPVAL.  Also the file capability
+ * fields of PATH records, and the records seccomp asks for (SECCOMP, and
+ * CONFIG_CHANGE for its actions_logged sysctl), which join the current
+ * syscall's event.
  *
  * A hook does something only while the current syscall is audited (some
  * rule names it: audit_aux_current() is not NULL), and then only copies
@@ -28,6 +31,7 @@
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <asm/syscall.h>
 
 #include "audit.h"
 #include "audit_aux.h"
@@ -175,6 +179,45 @@ void __audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat)
 		return;
 	aux->mq_getsetattr.mqdes = mqdes;
 	audit_aux_mq_attr(&aux->mq_getsetattr.attr, mqstat);
+}
+
+/* The clock's data, kept when both a step and NTP values come in one call. */
+static struct audit_aux *audit_aux_time(void)
+{
+	struct audit_aux *aux = audit_aux_current();
+
+	if (aux && aux->kind != AUDIT_AUX_TIME) {
+		memset(&aux->time, 0, sizeof(aux->time));
+		aux->kind = AUDIT_AUX_TIME;
+		aux->present |= AUDIT_AUX_HAS_KIND;
+	}
+	return aux;
+}
+
+void __audit_tk_injoffset(struct timespec64 offset)
+{
+	struct audit_aux *aux = audit_aux_time();
+
+	if (aux)
+		aux->time.offset = offset;
+}
+
+void __audit_ntp_log(const struct audit_ntp_data *ad)
+{
+	struct audit_aux *aux;
+	int i;
+
+	/* Nothing to say when no value changed. */
+	for (i = 0; i < AUDIT_NTP_NVALS; i++)
+		if (ad->before[i] != ad->after[i])
+			break;
+	if (i == AUDIT_NTP_NVALS)
+		return;
+	aux = audit_aux_time();
+	if (!aux)
+		return;
+	aux->time.ntp = true;
+	aux->time.ntp_vals = *ad;
 }
 
 /*
@@ -418,6 +461,37 @@ static void audit_log_ipc(struct audit_context *ctx, const struct audit_aux *aux
 			  aux->ipc.new_mode);
 }
 
+static const char *const audit_ntp_names[AUDIT_NTP_NVALS] = {
+	[AUDIT_NTP_OFFSET] = "offset",
+	[AUDIT_NTP_FREQ] = "freq",
+	[AUDIT_NTP_STATUS] = "status",
+	[AUDIT_NTP_TAI] = "tai",
+	[AUDIT_NTP_TICK] = "tick",
+	[AUDIT_NTP_ADJUST] = "adjust",
+};
+
+/* One TIME_ADJNTPVAL per NTP value that changed, then TIME_INJOFFSET. */
+static void audit_log_time(struct audit_context *ctx,
+			   const struct audit_aux *aux)
+{
+	const struct timespec64 *off = &aux->time.offset;
+	int i;
+
+	for (i = 0; aux->time.ntp && i < AUDIT_NTP_NVALS; i++) {
+		long long was = aux->time.ntp_vals.before[i];
+		long long is = aux->time.ntp_vals.after[i];
+
+		if (was != is)
+			audit_log(ctx, GFP_KERNEL, AUDIT_TIME_ADJNTPVAL,
+				  "op=%s old=%lld new=%lld", audit_ntp_names[i],
+				  was, is);
+	}
+	if (off->tv_sec || off->tv_nsec)
+		audit_log(ctx, GFP_KERNEL, AUDIT_TIME_INJOFFSET,
+			  "sec=%lld nsec=%ld", (long long)off->tv_sec,
+			  off->tv_nsec);
+}
+
 /* The syscall-specific record, of which a syscall has at most one. */
 static void audit_log_kind(struct audit_context *ctx, const struct audit_aux *aux)
 {
@@ -477,6 +551,9 @@ static void audit_log_kind(struct audit_context *ctx, const struct audit_aux *au
 			  aux->mq_getsetattr.mqdes, a->flags, a->maxmsg,
 			  a->msgsize, a->curmsgs);
 		break;
+	case AUDIT_AUX_TIME:
+		audit_log_time(ctx, aux);
+		break;
 	}
 }
 
@@ -516,4 +593,56 @@ void audit_aux_log(struct audit_context *ctx, const struct audit_aux *aux)
 	for (b = aux->more; b; b = b->next)
 		for (i = 0; i < b->n; i++)
 			audit_log_target(ctx, &b->t[i]);
+}
+
+/* ---- records of their own, in the current syscall's event ---- */
+
+void audit_log_task_ids(struct audit_buffer *ab)
+{
+	const struct cred *cred = current_cred();
+	char comm[TASK_COMM_LEN];
+
+	audit_log_format(ab, "auid=%u uid=%u gid=%u ses=%u",
+			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
+			 from_kuid(&init_user_ns, cred->uid),
+			 from_kgid(&init_user_ns, cred->gid),
+			 audit_get_sessionid(current));
+	audit_log_task_context(ab);
+	audit_log_format(ab, " pid=%d comm=", task_tgid_nr(current));
+	audit_log_untrustedstring(ab, get_task_comm(comm, current));
+	audit_log_exe(ab, current->mm);
+}
+
+/*
+ * seccomp applied an action it logs (RET_LOG, RET_KILL_*, or one the
+ * filter asked to log): whatever the rules, as the stock kernel does.
+ */
+void audit_seccomp(unsigned long syscall, long signr, int code)
+{
+	struct pt_regs *regs = task_pt_regs(current);
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled))
+		return;
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_SECCOMP);
+	if (!ab)
+		return;
+	audit_log_task_ids(ab);
+	/* The call as seccomp saw it, then what seccomp did about it. */
+	audit_log_format(ab, " sig=%ld arch=%x syscall=%ld compat=%d", signr,
+			 syscall_get_arch(current), syscall,
+			 in_compat_syscall());
+	audit_log_format(ab, " ip=0x%lx code=0x%x", instruction_pointer(regs),
+			 code);
+	audit_log_end(ab);
+}
+
+void audit_seccomp_actions_logged(const char *names, const char *old_names,
+				  int res)
+{
+	if (!READ_ONCE(audit_enabled))
+		return;
+	audit_log(audit_context(), GFP_KERNEL, AUDIT_CONFIG_CHANGE,
+		  "op=seccomp-logging actions=%s old-actions=%s res=%d",
+		  names, old_names, res);
 }

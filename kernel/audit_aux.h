@@ -10,6 +10,7 @@
 #include <linux/capability.h>
 #include <linux/sched.h>
 #include <linux/time64.h>
+#include <linux/audit.h>
 #include <linux/types.h>
 
 struct audit_buffer;
@@ -27,6 +28,7 @@ enum audit_aux_kind {
 	AUDIT_AUX_MQ_SENDRECV,
 	AUDIT_AUX_MQ_NOTIFY,
 	AUDIT_AUX_MQ_GETSETATTR,
+	AUDIT_AUX_TIME,
 };
 
 /* A task the syscall signalled or attached to (OBJ_PID), copied then. */
@@ -117,6 +119,11 @@ struct audit_aux {
 			int		mqdes;
 			struct audit_aux_mq_attr attr;
 		} mq_getsetattr;
+		struct {
+			struct timespec64 offset; /* TIME_INJOFFSET if not 0 */
+			bool		ntp;	/* TIME_ADJNTPVAL for changes */
+			struct audit_ntp_data ntp_vals;
+		} time;
 	};
 };
 
@@ -138,6 +145,9 @@ static inline void audit_aux_reset(struct audit_aux *aux)
 	if (unlikely(aux->present))
 		__audit_aux_reset(aux);
 }
+
+/* " auid= uid= gid= ses= subj= pid= comm= exe=" of the current task. */
+void audit_log_task_ids(struct audit_buffer *ab);
 
 /*
  * Writes " cap_fp= cap_fi= cap_fe= cap_fver= cap_frootid=" of the file

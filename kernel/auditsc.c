@@ -1004,8 +1004,6 @@ static void audit_log_syscall_records(struct audit_context *ctx,
  */
 void audit_core_dumps(long signr)
 {
-	const struct cred *cred = current_cred();
-	char comm[TASK_COMM_LEN];
 	struct audit_buffer *ab;
 
 	if (!READ_ONCE(audit_enabled) || signr == SIGQUIT)
@@ -1013,15 +1011,7 @@ void audit_core_dumps(long signr)
 	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_ANOM_ABEND);
 	if (!ab)
 		return;
-	audit_log_format(ab, "auid=%u uid=%u gid=%u ses=%u",
-			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
-			 from_kuid(&init_user_ns, cred->uid),
-			 from_kgid(&init_user_ns, cred->gid),
-			 audit_get_sessionid(current));
-	audit_log_task_context(ab);
-	audit_log_format(ab, " pid=%d comm=", task_tgid_nr(current));
-	audit_log_untrustedstring(ab, get_task_comm(comm, current));
-	audit_log_exe(ab, current->mm);
+	audit_log_task_ids(ab);
 	audit_log_format(ab, " sig=%ld res=1", signr);
 	audit_log_end(ab);
 }

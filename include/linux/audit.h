@@ -106,10 +106,14 @@ enum audit_ntp_type {
 	AUDIT_NTP_NVALS
 };
 
-/* Old and new value of each kind, gathered by do_adjtimex(). */
+/*
+ * The value of each kind before and after a do_adjtimex(), which fills
+ * this on its stack through audit_ntp_set_old() and audit_ntp_set_new().
+ */
 struct audit_ntp_data {
 #ifdef CONFIG_AUDITSYSCALL
-	struct { long long oldval, newval; } vals[AUDIT_NTP_NVALS];
+	long long before[AUDIT_NTP_NVALS];
+	long long after[AUDIT_NTP_NVALS];
 #endif
 };
 
@@ -320,6 +324,13 @@ void __audit_mq_sendrecv(mqd_t mqdes, size_t msg_len, unsigned int msg_prio,
 			 const struct timespec64 *abs_timeout);
 void __audit_mq_notify(mqd_t mqdes, const struct sigevent *notification);
 void __audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat);
+void __audit_tk_injoffset(struct timespec64 offset);
+void __audit_ntp_log(const struct audit_ntp_data *ad);
+/* seccomp logged an action: the SECCOMP record. */
+void audit_seccomp(unsigned long syscall, long signr, int code);
+/* The seccomp actions_logged sysctl changed: CONFIG_CHANGE. */
+void audit_seccomp_actions_logged(const char *names, const char *old_names,
+				  int res);
 
 #define audit_n_rules	0
 #define audit_signals	0
@@ -510,6 +521,41 @@ static inline void audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat)
 	if (audit_gathering_names())
 		__audit_mq_getsetattr(mqdes, mqstat);
 }
+
+/* The clock was stepped by @offset (settimeofday, adjtimex). */
+static inline void audit_tk_injoffset(struct timespec64 offset)
+{
+	if ((offset.tv_sec || offset.tv_nsec) && audit_gathering_names())
+		__audit_tk_injoffset(offset);
+}
+
+/*
+ * do_adjtimex() notes each NTP value before and after its change under
+ * the timekeeper's lock, so these three only store; then it calls
+ * audit_ntp_log(), which keeps what changed for the syscall's records.
+ */
+static inline void audit_ntp_init(struct audit_ntp_data *ad)
+{
+	*ad = (struct audit_ntp_data){};
+}
+
+static inline void audit_ntp_set_old(struct audit_ntp_data *ad,
+				     enum audit_ntp_type type, long long val)
+{
+	ad->before[type] = val;
+}
+
+static inline void audit_ntp_set_new(struct audit_ntp_data *ad,
+				     enum audit_ntp_type type, long long val)
+{
+	ad->after[type] = val;
+}
+
+static inline void audit_ntp_log(const struct audit_ntp_data *ad)
+{
+	if (audit_gathering_names())
+		__audit_ntp_log(ad);
+}
 #else /* !CONFIG_AUDITSYSCALL */
 #define audit_n_rules	0
 #define audit_signals	0
@@ -559,6 +605,16 @@ AUDIT_HOOK_NOOP(audit_mq_sendrecv, mqd_t mqdes, size_t msg_len,
 AUDIT_HOOK_NOOP(audit_mq_notify, mqd_t mqdes,
 		const struct sigevent *notification)
 AUDIT_HOOK_NOOP(audit_mq_getsetattr, mqd_t mqdes, struct mq_attr *mqstat)
+AUDIT_HOOK_NOOP(audit_tk_injoffset, struct timespec64 offset)
+AUDIT_HOOK_NOOP(audit_ntp_init, struct audit_ntp_data *ad)
+AUDIT_HOOK_NOOP(audit_ntp_set_old, struct audit_ntp_data *ad,
+		enum audit_ntp_type type, long long val)
+AUDIT_HOOK_NOOP(audit_ntp_set_new, struct audit_ntp_data *ad,
+		enum audit_ntp_type type, long long val)
+AUDIT_HOOK_NOOP(audit_ntp_log, const struct audit_ntp_data *ad)
+AUDIT_HOOK_NOOP(audit_seccomp, unsigned long syscall, long signr, int code)
+AUDIT_HOOK_NOOP(audit_seccomp_actions_logged, const char *names,
+		const char *old_names, int res)
 
 static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
 				       const struct cred *new,
@@ -587,10 +643,7 @@ static inline struct filename *audit_reusename(const __user char *name)
 	return NULL;
 }
 
-/* Processes, credentials and signals. */
-AUDIT_HOOK_NOOP(audit_seccomp, unsigned long syscall, long signr, int code)
-AUDIT_HOOK_NOOP(audit_seccomp_actions_logged, const char *names,
-		const char *old_names, int res)
+/* Modules. */
 AUDIT_HOOK_NOOP(audit_log_kern_module, const char *name)
 
 /* Sockets. */
@@ -604,14 +657,7 @@ static inline int audit_socketcall_compat(int nargs, u32 *args)
 	return 0;
 }
 
-/* Time, fanotify and netfilter. */
-AUDIT_HOOK_NOOP(audit_tk_injoffset, struct timespec64 offset)
-AUDIT_HOOK_NOOP(audit_ntp_init, struct audit_ntp_data *ad)
-AUDIT_HOOK_NOOP(audit_ntp_set_old, struct audit_ntp_data *ad,
-		enum audit_ntp_type type, long long val)
-AUDIT_HOOK_NOOP(audit_ntp_set_new, struct audit_ntp_data *ad,
-		enum audit_ntp_type type, long long val)
-AUDIT_HOOK_NOOP(audit_ntp_log, const struct audit_ntp_data *ad)
+/* Fanotify and netfilter. */
 AUDIT_HOOK_NOOP(audit_fanotify, u32 response,
 		struct fanotify_response_info_audit_rule *friar)
 AUDIT_HOOK_NOOP(audit_log_nfcfg, const char *name, u8 af,

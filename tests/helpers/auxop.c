@@ -11,6 +11,11 @@
  *   auxop mq NAME                    mq_open, mq_timedsend, mq_notify,
  *                                    mq_timedreceive, mq_setattr, unlink
  *   auxop ptrace PID                 PTRACE_ATTACH, wait, PTRACE_DETACH
+ *   auxop seccomp NR ACTION FLAGS    a filter returning ACTION for syscall
+ *                                    NR, then NR; prints "ret=R errno=E"
+ *   auxop adjoffset SEC              adjtimex ADJ_SETOFFSET by SEC seconds
+ *   auxop ntpfreq FREQ               adjtimex ADJ_FREQUENCY; prints the
+ *                                    old frequency, "old=F"
  *
  * Numbers are read with strtoull base 0.  Exits 0 when every call
  * succeeded, 1 otherwise (with the failing call on stderr).
@@ -19,18 +24,23 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <linux/filter.h>
 #include <linux/openat2.h>
+#include <linux/seccomp.h>
 #include <mqueue.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/msg.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/timex.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -161,6 +171,59 @@ static int do_ptrace(pid_t pid)
 	return 0;
 }
 
+/* Any other syscall is allowed, whatever its architecture. */
+static int do_seccomp(char **a)
+{
+	unsigned int nr = (unsigned int)num(a[0]);
+	struct sock_filter f[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, (unsigned int)num(a[1])),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = {
+		.len = sizeof(f) / sizeof(f[0]), .filter = f,
+	};
+	long ret;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return failed("PR_SET_NO_NEW_PRIVS");
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+		    (unsigned int)num(a[2]), &prog))
+		return failed("seccomp");
+	errno = 0;
+	ret = syscall(nr);
+	printf("ret=%ld errno=%d\n", ret, ret < 0 ? errno : 0);
+	return 0;
+}
+
+static int do_adjoffset(const char *sec)
+{
+	struct timex t = { .modes = ADJ_SETOFFSET | ADJ_NANO };
+
+	t.time.tv_sec = strtol(sec, NULL, 0);
+	if (adjtimex(&t) < 0)
+		return failed("adjtimex ADJ_SETOFFSET");
+	return 0;
+}
+
+static int do_ntpfreq(const char *freq)
+{
+	struct timex t = { .modes = 0 };
+	long old;
+
+	if (adjtimex(&t) < 0)
+		return failed("adjtimex");
+	old = t.freq;
+	t = (struct timex){ .modes = ADJ_FREQUENCY };
+	t.freq = strtol(freq, NULL, 0);
+	if (adjtimex(&t) < 0)
+		return failed("adjtimex ADJ_FREQUENCY");
+	printf("old=%ld\n", old);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *op = argc > 1 ? argv[1] : "";
@@ -182,6 +245,12 @@ int main(int argc, char **argv)
 		return do_mq(argv[2]);
 	if (!strcmp(op, "ptrace") && n == 1)
 		return do_ptrace((pid_t)num(argv[2]));
-	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace ARGS (see the source)\n");
+	if (!strcmp(op, "seccomp") && n == 3)
+		return do_seccomp(argv + 2);
+	if (!strcmp(op, "adjoffset") && n == 1)
+		return do_adjoffset(argv[2]);
+	if (!strcmp(op, "ntpfreq") && n == 1)
+		return do_ntpfreq(argv[2]);
+	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace|\n\tseccomp|adjoffset|ntpfreq ARGS (see the source)\n");
 	return 2;
 }

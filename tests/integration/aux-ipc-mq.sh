@@ -8,10 +8,6 @@ start_auditd
 L=/var/log/audit/audit.log
 AUXOP=$HELPERS/auxop
 
-# serials REGEX: the serials of the records matching REGEX, in order.
-serials() {
-	grep -E -- "$1" $L | sed -E 's/.*msg=audit\([0-9.]+:([0-9]+)\).*/\1/'
-}
 # (SELinux labels IPC objects: obj= is there when an LSM is.)
 noobj() {
 	sed -E 's/ obj=[^ ]+//'
@@ -24,7 +20,7 @@ rule -a always,exit -F arch=b64 -S msgctl -k rmsg
 "$AUXOP" msgset "$id" 1003 1003 0640 4000 || fail "auxop msgset"
 ipcrm -q "$id" || fail "ipcrm"
 log_barrier
-set -- $(serials '^type=SYSCALL .*syscall=71 .*key="rmsg"')
+set -- $(log_serials '^type=SYSCALL .*syscall=71 .*key="rmsg"')
 [ $# = 3 ] || fail "want 3 msgctl records, got $#"
 expect_eq "IPC of IPC_STAT" "$(log_record "$1" IPC | noobj)" "ouid=0 ogid=0 mode=0644"
 [ -z "$(log_record "$1" IPC_SET_PERM)" ] || fail "IPC_SET_PERM for IPC_STAT"
@@ -52,18 +48,18 @@ rule -a always,exit -F arch=b64 -S mq_open -S mq_timedsend -S mq_timedreceive \
 q=$("$AUXOP" mq /auxq) || fail "auxop mq"
 q=${q#mqdes=}
 log_barrier
-s=$(serials '^type=SYSCALL .*syscall=240 .*key="rmq"' | head -n 1)
+s=$(log_serial '^type=SYSCALL .*syscall=240 .*key="rmq"')
 expect_eq "MQ_OPEN" "$(log_record "$s" MQ_OPEN)" \
 	"oflag=0xc2 mode=0600 mq_flags=0x0 mq_maxmsg=4 mq_msgsize=64 mq_curmsgs=0"
-s=$(serials '^type=SYSCALL .*syscall=242 .*key="rmq"' | head -n 1)
+s=$(log_serial '^type=SYSCALL .*syscall=242 .*key="rmq"')
 expect_eq "MQ_SENDRECV of mq_timedsend" "$(log_record "$s" MQ_SENDRECV)" \
 	"mqdes=$q msg_len=5 msg_prio=7 abs_timeout_sec=4000000000 abs_timeout_nsec=5"
-s=$(serials '^type=SYSCALL .*syscall=243 .*key="rmq"' | head -n 1)
+s=$(log_serial '^type=SYSCALL .*syscall=243 .*key="rmq"')
 expect_eq "MQ_SENDRECV of mq_timedreceive" "$(log_record "$s" MQ_SENDRECV)" \
 	"mqdes=$q msg_len=64 msg_prio=0 abs_timeout_sec=4000000000 abs_timeout_nsec=5"
-s=$(serials '^type=SYSCALL .*syscall=244 .*key="rmq"' | head -n 1)
+s=$(log_serial '^type=SYSCALL .*syscall=244 .*key="rmq"')
 expect_eq "MQ_NOTIFY" "$(log_record "$s" MQ_NOTIFY)" "mqdes=$q sigev_signo=10"
-s=$(serials '^type=SYSCALL .*syscall=245 .*key="rmq"' | head -n 1)
+s=$(log_serial '^type=SYSCALL .*syscall=245 .*key="rmq"')
 expect_eq "MQ_GETSETATTR" "$(log_record "$s" MQ_GETSETATTR)" \
 	"mqdes=$q mq_flags=0x800 mq_maxmsg=0 mq_msgsize=0 mq_curmsgs=0"
 ev=$(ausearch -k rmq -i 2>/dev/null)

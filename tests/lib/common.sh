@@ -155,11 +155,14 @@ rule() {
 }
 
 # ---- the records of one event, in auditd's log ----
-# log_serial REGEX: the serial of the first record matching the extended
-# regex REGEX.
-log_serial() {
-	grep -E -- "$1" /var/log/audit/audit.log | head -n 1 |
+# log_serials REGEX: the serials of the records matching the extended
+# regex REGEX, in log order; log_serial REGEX: the first of them.
+log_serials() {
+	grep -E -- "$1" /var/log/audit/audit.log |
 		sed -E 's/.*msg=audit\([0-9.]+:([0-9]+)\).*/\1/'
+}
+log_serial() {
+	log_serials "$1" | head -n 1
 }
 # log_event SERIAL: the record types of an event, in log order.
 log_event() {

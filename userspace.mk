@@ -41,8 +41,8 @@ UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
 # version 33, the newest Linux 6.12 reads.
 SELINUX_POLICY := $(BUILD)/selinux/policy.33
 
-userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(USERBIN)/auditctl $(USERBIN)/auditd \
-	$(UNIT_BINS) $(SELINUX_POLICY) $(TESTBIN)/x86-audit-init
+userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(TESTBIN)/auxop $(USERBIN)/auditctl \
+	$(USERBIN)/auditd $(UNIT_BINS) $(SELINUX_POLICY) $(TESTBIN)/x86-audit-init
 
 $(SELINUX_POLICY): $(TOP)/tests/selinux/policy.conf
 	@mkdir -p $(dir $@)
@@ -62,6 +62,10 @@ $(TESTBIN)/sysc: $(TOP)/tests/helpers/sysc.c
 $(TESTBIN)/x86-audit-init: $(TOP)/tests/x86/x86-audit-init.c $(LIB_A) $(LIB_H)
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -static -no-pie -o $@ $< $(LIB_A)
+
+$(TESTBIN)/auxop: $(TOP)/tests/helpers/auxop.c
+	@mkdir -p $(TESTBIN)
+	$(USER_CC) $(USER_CFLAGS) -o $@ $<
 
 $(LIBOUT)/tables-gen.c: $(TOP)/auditlib/gen-tables.sh $(AUDIT_ABI_H)
 	@mkdir -p $(LIBOUT)

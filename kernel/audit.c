@@ -305,6 +305,8 @@ int audit_signal_info(int sig, struct task_struct *t)
 {
 	kuid_t auid, uid;
 
+	/* Any signal of an audited syscall: its target's OBJ_PID record. */
+	audit_signal_target(t);
 	if (sig != SIGTERM && sig != SIGHUP && sig != SIGUSR1 && sig != SIGUSR2)
 		return 0;
 	if (!audit_daemon_is(task_tgid(t)))

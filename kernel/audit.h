@@ -268,6 +268,15 @@ bool audit_syscall_field_match(struct audit_context *ctx,
  */
 bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
 			 unsigned int *serial);
+
+/* kernel/audit_aux.c: a task the current syscall signals (OBJ_PID). */
+void __audit_signal_target(struct task_struct *t);
+
+static inline void audit_signal_target(struct task_struct *t)
+{
+	if (audit_gathering_names())
+		__audit_signal_target(t);
+}
 #else
 static inline void audit_syscall_hooks_update(void)
 {
@@ -289,6 +298,10 @@ static inline bool audit_syscall_stamp(struct audit_context *ctx,
 				       unsigned int *serial)
 {
 	return false;
+}
+
+static inline void audit_signal_target(struct task_struct *t)
+{
 }
 #endif
 

@@ -2,7 +2,8 @@
 /*
  * Syscall auditing: the per-task context, the syscall entry and exit
  * hooks, the names and inodes a syscall touches, and the records of a
- * syscall event (SYSCALL, EXECVE, SOCKADDR, CWD, PATH, PROCTITLE, EOE).
+ * syscall event (SYSCALL, EXECVE, SOCKADDR, CWD, PATH, PROCTITLE, EOE;
+ * the auxiliary records between them come from kernel/audit_aux.c).
  *
  * Cost, by design.  The entry hook runs only while the exit list has
  * rules (audit_exit_rules_key); it notes the syscall number and
@@ -31,6 +32,7 @@
 #include <asm/syscall.h>
 
 #include "audit.h"
+#include "audit_aux.h"
 
 DEFINE_STATIC_KEY_FALSE(audit_on_key);
 
@@ -45,6 +47,7 @@ struct audit_name {
 	struct inode	*inode;		/* referenced, as found; may be NULL */
 	u8		type;		/* AUDIT_TYPE_* */
 	bool		hidden;
+	bool		noeval;		/* do not read the file (umount) */
 };
 
 struct audit_context {
@@ -63,6 +66,7 @@ struct audit_context {
 	void		*sockaddr;	/* kmalloc'd copy, or NULL */
 	int		sockaddr_len;
 	bool		execve;		/* a successful execve happened */
+	struct audit_aux aux;		/* kernel/audit_aux.c */
 	/*
 	 * While audit_filter_exit() runs (under RCU): the ruleset's watch
 	 * set, and whether a name is near one of its paths (-1: not yet
@@ -137,6 +141,7 @@ static void audit_context_reset(struct audit_context *ctx)
 	audit_names_release(ctx);
 	kfree(ctx->sockaddr);
 	ctx->sockaddr = NULL;
+	audit_aux_reset(&ctx->aux);
 	ctx->in_syscall = false;
 	ctx->gather = false;
 	ctx->pending = false;
@@ -443,6 +448,13 @@ static bool audit_gathering(struct audit_context *ctx)
 	return ctx && ctx->in_syscall && ctx->gather;
 }
 
+struct audit_aux *audit_aux_current(void)
+{
+	struct audit_context *ctx = current->audit_context;
+
+	return audit_gathering(ctx) ? &ctx->aux : NULL;
+}
+
 static struct audit_name *audit_name_add(struct audit_context *ctx)
 {
 	struct audit_name *n;
@@ -523,6 +535,7 @@ void __audit_inode(struct filename *name, const struct dentry *dentry,
 	audit_name_set_dentry(n, dentry, flags & AUDIT_INODE_PARENT ?
 			      AUDIT_TYPE_PARENT : AUDIT_TYPE_NORMAL);
 	n->hidden = flags & AUDIT_INODE_HIDDEN;
+	n->noeval = flags & AUDIT_INODE_NOEVAL;
 }
 
 void __audit_file(const struct file *file)
@@ -907,8 +920,9 @@ static void audit_log_path(struct audit_context *ctx,
 				 MAJOR(inode->i_rdev), MINOR(inode->i_rdev));
 		audit_log_inode_context(ab, inode);
 	}
-	audit_log_format(ab, " nametype=%s cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0",
-			 audit_nametypes[n->type]);
+	audit_log_format(ab, " nametype=%s", audit_nametypes[n->type]);
+	/* Read now, from the file the syscall named (and still holds). */
+	audit_log_fcaps(ab, inode ? n->dentry : NULL, n->noeval);
 	audit_log_end(ab);
 }
 
@@ -1032,6 +1046,8 @@ static void audit_log_syscall_records(struct audit_context *ctx,
 		audit_log_execve(ctx);
 	if (ctx->sockaddr)
 		audit_log_sockaddr(ctx);
+	if (ctx->aux.present)
+		audit_aux_log(ctx, &ctx->aux);
 	if (items)
 		audit_log_cwd(ctx);
 	for (i = 0, items = 0; i < ctx->nnames; i++)
@@ -1051,8 +1067,6 @@ static void audit_log_syscall_records(struct audit_context *ctx,
  */
 void audit_core_dumps(long signr)
 {
-	const struct cred *cred = current_cred();
-	char comm[TASK_COMM_LEN];
 	struct audit_buffer *ab;
 
 	if (!READ_ONCE(audit_enabled) || signr == SIGQUIT)
@@ -1060,15 +1074,7 @@ void audit_core_dumps(long signr)
 	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_ANOM_ABEND);
 	if (!ab)
 		return;
-	audit_log_format(ab, "auid=%u uid=%u gid=%u ses=%u",
-			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
-			 from_kuid(&init_user_ns, cred->uid),
-			 from_kgid(&init_user_ns, cred->gid),
-			 audit_get_sessionid(current));
-	audit_log_task_context(ab);
-	audit_log_format(ab, " pid=%d comm=", task_tgid_nr(current));
-	audit_log_untrustedstring(ab, get_task_comm(comm, current));
-	audit_log_exe(ab, current->mm);
+	audit_log_task_ids(ab);
 	audit_log_format(ab, " sig=%ld res=1", signr);
 	audit_log_end(ab);
 }

@@ -106,10 +106,14 @@ enum audit_ntp_type {
 	AUDIT_NTP_NVALS
 };
 
-/* Old and new value of each kind, gathered by do_adjtimex(). */
+/*
+ * The value of each kind before and after a do_adjtimex(), which fills
+ * this on its stack through audit_ntp_set_old() and audit_ntp_set_new().
+ */
 struct audit_ntp_data {
 #ifdef CONFIG_AUDITSYSCALL
-	struct { long long oldval, newval; } vals[AUDIT_NTP_NVALS];
+	long long before[AUDIT_NTP_NVALS];
+	long long after[AUDIT_NTP_NVALS];
 #endif
 };
 
@@ -304,6 +308,29 @@ int __audit_sockaddr(int len, void *addr);
 void __audit_bprm(struct linux_binprm *bprm);
 /* A task dumps core: the ANOM_ABEND record. */
 void audit_core_dumps(long signr);
+/* Auxiliary records of the syscall event (kernel/audit_aux.c). */
+int __audit_log_bprm_fcaps(struct linux_binprm *bprm, const struct cred *new,
+			   const struct cred *old);
+void __audit_log_capset(const struct cred *new, const struct cred *old);
+void __audit_ptrace(struct task_struct *t);
+void __audit_mmap_fd(int fd, int flags);
+void __audit_openat2_how(struct open_how *how);
+void __audit_fd_pair(int fd0, int fd1);
+void __audit_ipc_obj(struct kern_ipc_perm *ipcp);
+void __audit_ipc_set_perm(unsigned long qbytes, uid_t uid, gid_t gid,
+			  umode_t mode);
+void __audit_mq_open(int oflag, umode_t mode, struct mq_attr *attr);
+void __audit_mq_sendrecv(mqd_t mqdes, size_t msg_len, unsigned int msg_prio,
+			 const struct timespec64 *abs_timeout);
+void __audit_mq_notify(mqd_t mqdes, const struct sigevent *notification);
+void __audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat);
+void __audit_tk_injoffset(struct timespec64 offset);
+void __audit_ntp_log(const struct audit_ntp_data *ad);
+/* seccomp logged an action: the SECCOMP record. */
+void audit_seccomp(unsigned long syscall, long signr, int code);
+/* The seccomp actions_logged sysctl changed: CONFIG_CHANGE. */
+void audit_seccomp_actions_logged(const char *names, const char *old_names,
+				  int res);
 
 #define audit_n_rules	0
 #define audit_signals	0
@@ -408,6 +435,127 @@ static inline void audit_bprm(struct linux_binprm *bprm)
 	if (static_branch_unlikely(&audit_on_key) && current->audit_context)
 		__audit_bprm(bprm);
 }
+
+/*
+ * Hooks of the auxiliary records: each notes a few values for the
+ * current syscall's records, and costs one static branch while no exit
+ * rule exists.
+ */
+static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
+				       const struct cred *new,
+				       const struct cred *old)
+{
+	if (audit_gathering_names())
+		return __audit_log_bprm_fcaps(bprm, new, old);
+	return 0;
+}
+
+static inline void audit_log_capset(const struct cred *new,
+				    const struct cred *old)
+{
+	if (audit_gathering_names())
+		__audit_log_capset(new, old);
+}
+
+static inline void audit_ptrace(struct task_struct *t)
+{
+	if (audit_gathering_names())
+		__audit_ptrace(t);
+}
+
+static inline void audit_mmap_fd(int fd, int flags)
+{
+	if (audit_gathering_names())
+		__audit_mmap_fd(fd, flags);
+}
+
+static inline void audit_openat2_how(struct open_how *how)
+{
+	if (audit_gathering_names())
+		__audit_openat2_how(how);
+}
+
+static inline void audit_fd_pair(int fd0, int fd1)
+{
+	if (audit_gathering_names())
+		__audit_fd_pair(fd0, fd1);
+}
+
+static inline void audit_ipc_obj(struct kern_ipc_perm *ipcp)
+{
+	if (audit_gathering_names())
+		__audit_ipc_obj(ipcp);
+}
+
+static inline void audit_ipc_set_perm(unsigned long qbytes, uid_t uid,
+				      gid_t gid, umode_t mode)
+{
+	if (audit_gathering_names())
+		__audit_ipc_set_perm(qbytes, uid, gid, mode);
+}
+
+static inline void audit_mq_open(int oflag, umode_t mode,
+				 struct mq_attr *attr)
+{
+	if (audit_gathering_names())
+		__audit_mq_open(oflag, mode, attr);
+}
+
+static inline void audit_mq_sendrecv(mqd_t mqdes, size_t msg_len,
+				     unsigned int msg_prio,
+				     const struct timespec64 *abs_timeout)
+{
+	if (audit_gathering_names())
+		__audit_mq_sendrecv(mqdes, msg_len, msg_prio, abs_timeout);
+}
+
+static inline void audit_mq_notify(mqd_t mqdes,
+				   const struct sigevent *notification)
+{
+	if (audit_gathering_names())
+		__audit_mq_notify(mqdes, notification);
+}
+
+static inline void audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat)
+{
+	if (audit_gathering_names())
+		__audit_mq_getsetattr(mqdes, mqstat);
+}
+
+/* The clock was stepped by @offset (settimeofday, adjtimex). */
+static inline void audit_tk_injoffset(struct timespec64 offset)
+{
+	if ((offset.tv_sec || offset.tv_nsec) && audit_gathering_names())
+		__audit_tk_injoffset(offset);
+}
+
+/*
+ * do_adjtimex() notes each NTP value before and after its change under
+ * the timekeeper's lock, so these three only store; then it calls
+ * audit_ntp_log(), which keeps what changed for the syscall's records.
+ */
+static inline void audit_ntp_init(struct audit_ntp_data *ad)
+{
+	*ad = (struct audit_ntp_data){};
+}
+
+static inline void audit_ntp_set_old(struct audit_ntp_data *ad,
+				     enum audit_ntp_type type, long long val)
+{
+	ad->before[type] = val;
+}
+
+static inline void audit_ntp_set_new(struct audit_ntp_data *ad,
+				     enum audit_ntp_type type, long long val)
+{
+	ad->after[type] = val;
+}
+
+static inline void audit_ntp_log(const struct audit_ntp_data *ad)
+{
+	if (audit_gathering_names())
+		__audit_ntp_log(ad);
+}
 #else /* !CONFIG_AUDITSYSCALL */
 #define audit_n_rules	0
 #define audit_signals	0
@@ -444,6 +592,36 @@ AUDIT_HOOK_NOOP(audit_inode_child, struct inode *parent,
 AUDIT_HOOK_NOOP(audit_file, struct file *file)
 AUDIT_HOOK_NOOP(audit_bprm, struct linux_binprm *bprm)
 AUDIT_HOOK_NOOP(audit_core_dumps, long signr)
+AUDIT_HOOK_NOOP(audit_log_capset, const struct cred *new,
+		const struct cred *old)
+AUDIT_HOOK_NOOP(audit_openat2_how, struct open_how *how)
+AUDIT_HOOK_NOOP(audit_fd_pair, int fd0, int fd1)
+AUDIT_HOOK_NOOP(audit_ipc_obj, struct kern_ipc_perm *ipcp)
+AUDIT_HOOK_NOOP(audit_ipc_set_perm, unsigned long qbytes, uid_t uid,
+		gid_t gid, umode_t mode)
+AUDIT_HOOK_NOOP(audit_mq_open, int oflag, umode_t mode, struct mq_attr *attr)
+AUDIT_HOOK_NOOP(audit_mq_sendrecv, mqd_t mqdes, size_t msg_len,
+		unsigned int msg_prio, const struct timespec64 *abs_timeout)
+AUDIT_HOOK_NOOP(audit_mq_notify, mqd_t mqdes,
+		const struct sigevent *notification)
+AUDIT_HOOK_NOOP(audit_mq_getsetattr, mqd_t mqdes, struct mq_attr *mqstat)
+AUDIT_HOOK_NOOP(audit_tk_injoffset, struct timespec64 offset)
+AUDIT_HOOK_NOOP(audit_ntp_init, struct audit_ntp_data *ad)
+AUDIT_HOOK_NOOP(audit_ntp_set_old, struct audit_ntp_data *ad,
+		enum audit_ntp_type type, long long val)
+AUDIT_HOOK_NOOP(audit_ntp_set_new, struct audit_ntp_data *ad,
+		enum audit_ntp_type type, long long val)
+AUDIT_HOOK_NOOP(audit_ntp_log, const struct audit_ntp_data *ad)
+AUDIT_HOOK_NOOP(audit_seccomp, unsigned long syscall, long signr, int code)
+AUDIT_HOOK_NOOP(audit_seccomp_actions_logged, const char *names,
+		const char *old_names, int res)
+
+static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
+				       const struct cred *new,
+				       const struct cred *old)
+{
+	return 0;
+}
 
 static inline int audit_sockaddr(int len, void *addr)
 {
@@ -465,35 +643,8 @@ static inline struct filename *audit_reusename(const __user char *name)
 	return NULL;
 }
 
-AUDIT_HOOK_NOOP(audit_openat2_how, struct open_how *how)
-
-/* Processes, credentials and signals. */
-static inline int audit_log_bprm_fcaps(struct linux_binprm *bprm,
-				       const struct cred *new,
-				       const struct cred *old)
-{
-	return 0;
-}
-
-AUDIT_HOOK_NOOP(audit_log_capset, const struct cred *new,
-		const struct cred *old)
-AUDIT_HOOK_NOOP(audit_seccomp, unsigned long syscall, long signr, int code)
-AUDIT_HOOK_NOOP(audit_seccomp_actions_logged, const char *names,
-		const char *old_names, int res)
-AUDIT_HOOK_NOOP(audit_ptrace, struct task_struct *t)
-AUDIT_HOOK_NOOP(audit_mmap_fd, int fd, int flags)
+/* Modules. */
 AUDIT_HOOK_NOOP(audit_log_kern_module, const char *name)
-
-/* IPC and message queues. */
-AUDIT_HOOK_NOOP(audit_ipc_obj, struct kern_ipc_perm *ipcp)
-AUDIT_HOOK_NOOP(audit_ipc_set_perm, unsigned long qbytes, uid_t uid,
-		gid_t gid, umode_t mode)
-AUDIT_HOOK_NOOP(audit_mq_open, int oflag, umode_t mode, struct mq_attr *attr)
-AUDIT_HOOK_NOOP(audit_mq_sendrecv, mqd_t mqdes, size_t msg_len,
-		unsigned int msg_prio, const struct timespec64 *abs_timeout)
-AUDIT_HOOK_NOOP(audit_mq_notify, mqd_t mqdes,
-		const struct sigevent *notification)
-AUDIT_HOOK_NOOP(audit_mq_getsetattr, mqd_t mqdes, struct mq_attr *mqstat)
 
 /* Sockets. */
 static inline int audit_socketcall(int nargs, unsigned long *args)
@@ -506,16 +657,7 @@ static inline int audit_socketcall_compat(int nargs, u32 *args)
 	return 0;
 }
 
-AUDIT_HOOK_NOOP(audit_fd_pair, int fd1, int fd2)
-
-/* Time, fanotify and netfilter. */
-AUDIT_HOOK_NOOP(audit_tk_injoffset, struct timespec64 offset)
-AUDIT_HOOK_NOOP(audit_ntp_init, struct audit_ntp_data *ad)
-AUDIT_HOOK_NOOP(audit_ntp_set_old, struct audit_ntp_data *ad,
-		enum audit_ntp_type type, long long val)
-AUDIT_HOOK_NOOP(audit_ntp_set_new, struct audit_ntp_data *ad,
-		enum audit_ntp_type type, long long val)
-AUDIT_HOOK_NOOP(audit_ntp_log, const struct audit_ntp_data *ad)
+/* Fanotify and netfilter. */
 AUDIT_HOOK_NOOP(audit_fanotify, u32 response,
 		struct fanotify_response_info_audit_rule *friar)
 AUDIT_HOOK_NOOP(audit_log_nfcfg, const char *name, u8 af,

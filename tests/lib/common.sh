@@ -153,3 +153,29 @@ no_key() {
 rule() {
 	"$AUDITCTL" "$@" >/dev/null || fail "auditctl $* refused"
 }
+
+# ---- the records of one event, in auditd's log ----
+# log_serials REGEX: the serials of the records matching the extended
+# regex REGEX, in log order; log_serial REGEX: the first of them.
+log_serials() {
+	grep -E -- "$1" /var/log/audit/audit.log |
+		sed -E 's/.*msg=audit\([0-9.]+:([0-9]+)\).*/\1/'
+}
+log_serial() {
+	log_serials "$1" | head -n 1
+}
+# log_event SERIAL: the record types of an event, in log order.
+log_event() {
+	grep -E "msg=audit\([0-9.]+:$1\)" /var/log/audit/audit.log |
+		sed -E 's/^type=([A-Z_0-9]+) .*/\1/' | tr '\n' ' '
+}
+# log_records SERIAL TYPE: the text of the event's records of TYPE, after
+# the stamp, without the fields auditd's enriched format appends.
+log_records() {
+	grep -E "^type=$2 msg=audit\([0-9.]+:$1\): " /var/log/audit/audit.log |
+		sed -E 's/^[^)]*\): //; s/\x1d.*//'
+}
+# log_record SERIAL TYPE: the first of them.
+log_record() {
+	log_records "$1" "$2" | head -n 1
+}

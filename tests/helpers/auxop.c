@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * auxop: the operations whose auxiliary audit records the integration
+ * tests check, each done with the exact arguments the test names.
+ *
+ *   auxop capset EFF PERM INH        capset(2) on itself, version 3
+ *   auxop openat2 PATH FLAGS MODE RESOLVE
+ *   auxop mmap PATH FLAGS            mmap of PATH's first page
+ *   auxop pipe | socketpair          prints "fds=A,B"
+ *   auxop msgset ID UID GID MODE QBYTES   msgctl IPC_STAT, then IPC_SET
+ *   auxop mq NAME                    mq_open, mq_timedsend, mq_notify,
+ *                                    mq_timedreceive, mq_setattr, unlink
+ *   auxop ptrace PID                 PTRACE_ATTACH, wait, PTRACE_DETACH
+ *   auxop seccomp NR ACTION FLAGS    a filter returning ACTION for syscall
+ *                                    NR, then NR; prints "ret=R errno=E"
+ *   auxop adjoffset SEC              adjtimex ADJ_SETOFFSET by SEC seconds
+ *   auxop ntpfreq FREQ               adjtimex ADJ_FREQUENCY; prints the
+ *                                    old frequency, "old=F"
+ *
+ * Numbers are read with strtoull base 0.  Exits 0 when every call
+ * succeeded, 1 otherwise (with the failing call on stderr).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <linux/filter.h>
+#include <linux/openat2.h>
+#include <linux/seccomp.h>
+#include <mqueue.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/msg.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/timex.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static unsigned long long num(const char *s)
+{
+	return strtoull(s, NULL, 0);
+}
+
+static int failed(const char *what)
+{
+	fprintf(stderr, "auxop: %s: %s\n", what, strerror(errno));
+	return 1;
+}
+
+static int do_capset(char **a)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0,
+	};
+	struct __user_cap_data_struct d[2];
+	unsigned long long e = num(a[0]), p = num(a[1]), i = num(a[2]);
+
+	d[0].effective = (uint32_t)e;
+	d[1].effective = (uint32_t)(e >> 32);
+	d[0].permitted = (uint32_t)p;
+	d[1].permitted = (uint32_t)(p >> 32);
+	d[0].inheritable = (uint32_t)i;
+	d[1].inheritable = (uint32_t)(i >> 32);
+	if (syscall(SYS_capset, &hdr, d))
+		return failed("capset");
+	return 0;
+}
+
+static int do_openat2(char **a)
+{
+	struct open_how how = {
+		.flags = num(a[1]), .mode = num(a[2]), .resolve = num(a[3]),
+	};
+	long fd = syscall(SYS_openat2, AT_FDCWD, a[0], &how, sizeof(how));
+
+	if (fd < 0)
+		return failed("openat2");
+	printf("fd=%ld\n", fd);
+	return 0;
+}
+
+static int do_mmap(char **a)
+{
+	int fd = open(a[0], O_RDONLY);
+	void *p;
+
+	if (fd < 0)
+		return failed("open");
+	p = mmap(NULL, 4096, PROT_READ, (int)num(a[1]), fd, 0);
+	if (p == MAP_FAILED)
+		return failed("mmap");
+	printf("fd=%d\n", fd);
+	return 0;
+}
+
+static int do_fds(int sock)
+{
+	int fds[2];
+
+	if (sock ? socketpair(AF_UNIX, SOCK_STREAM, 0, fds) : pipe2(fds, 0))
+		return failed(sock ? "socketpair" : "pipe2");
+	printf("fds=%d,%d\n", fds[0], fds[1]);
+	return 0;
+}
+
+static int do_msgset(char **a)
+{
+	int id = (int)num(a[0]);
+	struct msqid_ds ds;
+
+	if (msgctl(id, IPC_STAT, &ds))
+		return failed("msgctl IPC_STAT");
+	ds.msg_perm.uid = (uid_t)num(a[1]);
+	ds.msg_perm.gid = (gid_t)num(a[2]);
+	ds.msg_perm.mode = (unsigned short)num(a[3]);
+	ds.msg_qbytes = (msglen_t)num(a[4]);
+	if (msgctl(id, IPC_SET, &ds))
+		return failed("msgctl IPC_SET");
+	return 0;
+}
+
+/* The timeouts are far in the future and exact, so the test can see them. */
+static int do_mq(const char *name)
+{
+	struct mq_attr attr = { .mq_maxmsg = 4, .mq_msgsize = 64 };
+	struct mq_attr nonblock = { .mq_flags = O_NONBLOCK };
+	struct timespec ts = { .tv_sec = 4000000000LL, .tv_nsec = 5 };
+	struct sigevent sev = {
+		.sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR1,
+	};
+	unsigned int prio;
+	char buf[64];
+	mqd_t q;
+
+	q = mq_open(name, O_RDWR | O_CREAT | O_EXCL, 0600, &attr);
+	if (q == (mqd_t)-1)
+		return failed("mq_open");
+	printf("mqdes=%d\n", (int)q);
+	if (mq_timedsend(q, "hello", 5, 7, &ts))
+		return failed("mq_timedsend");
+	if (mq_notify(q, &sev))
+		return failed("mq_notify");
+	if (mq_timedreceive(q, buf, sizeof(buf), &prio, &ts) != 5)
+		return failed("mq_timedreceive");
+	if (mq_setattr(q, &nonblock, NULL))
+		return failed("mq_setattr");
+	if (mq_unlink(name))
+		return failed("mq_unlink");
+	return 0;
+}
+
+static int do_ptrace(pid_t pid)
+{
+	int status;
+
+	if (ptrace(PTRACE_ATTACH, pid, NULL, NULL))
+		return failed("PTRACE_ATTACH");
+	if (waitpid(pid, &status, 0) != pid)
+		return failed("waitpid");
+	if (ptrace(PTRACE_DETACH, pid, NULL, NULL))
+		return failed("PTRACE_DETACH");
+	return 0;
+}
+
+/* Any other syscall is allowed, whatever its architecture. */
+static int do_seccomp(char **a)
+{
+	unsigned int nr = (unsigned int)num(a[0]);
+	struct sock_filter f[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, (unsigned int)num(a[1])),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = {
+		.len = sizeof(f) / sizeof(f[0]), .filter = f,
+	};
+	long ret;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return failed("PR_SET_NO_NEW_PRIVS");
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+		    (unsigned int)num(a[2]), &prog))
+		return failed("seccomp");
+	errno = 0;
+	ret = syscall(nr);
+	printf("ret=%ld errno=%d\n", ret, ret < 0 ? errno : 0);
+	return 0;
+}
+
+static int do_adjoffset(const char *sec)
+{
+	struct timex t = { .modes = ADJ_SETOFFSET | ADJ_NANO };
+
+	t.time.tv_sec = strtol(sec, NULL, 0);
+	if (adjtimex(&t) < 0)
+		return failed("adjtimex ADJ_SETOFFSET");
+	return 0;
+}
+
+static int do_ntpfreq(const char *freq)
+{
+	struct timex t = { .modes = 0 };
+	long old;
+
+	if (adjtimex(&t) < 0)
+		return failed("adjtimex");
+	old = t.freq;
+	t = (struct timex){ .modes = ADJ_FREQUENCY };
+	t.freq = strtol(freq, NULL, 0);
+	if (adjtimex(&t) < 0)
+		return failed("adjtimex ADJ_FREQUENCY");
+	printf("old=%ld\n", old);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *op = argc > 1 ? argv[1] : "";
+	int n = argc - 2;
+
+	if (!strcmp(op, "capset") && n == 3)
+		return do_capset(argv + 2);
+	if (!strcmp(op, "openat2") && n == 4)
+		return do_openat2(argv + 2);
+	if (!strcmp(op, "mmap") && n == 2)
+		return do_mmap(argv + 2);
+	if (!strcmp(op, "pipe") && n == 0)
+		return do_fds(0);
+	if (!strcmp(op, "socketpair") && n == 0)
+		return do_fds(1);
+	if (!strcmp(op, "msgset") && n == 5)
+		return do_msgset(argv + 2);
+	if (!strcmp(op, "mq") && n == 1)
+		return do_mq(argv[2]);
+	if (!strcmp(op, "ptrace") && n == 1)
+		return do_ptrace((pid_t)num(argv[2]));
+	if (!strcmp(op, "seccomp") && n == 3)
+		return do_seccomp(argv + 2);
+	if (!strcmp(op, "adjoffset") && n == 1)
+		return do_adjoffset(argv[2]);
+	if (!strcmp(op, "ntpfreq") && n == 1)
+		return do_ntpfreq(argv[2]);
+	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace|\n\tseccomp|adjoffset|ntpfreq ARGS (see the source)\n");
+	return 2;
+}

@@ -329,7 +329,7 @@ static struct audit_rule *path_rule(struct kunit *test, u32 type, u32 op,
  */
 static void watch_set_prefilter(struct kunit *test)
 {
-	struct dentry *w, *sub, *far, *root, *deep;
+	struct dentry *w, *sub, *far, *root, *deep, *in_w, *in_far;
 	struct audit_watch_set *set;
 	struct audit_rule *rules[3];
 	struct inode *reused;
@@ -352,27 +352,29 @@ static void watch_set_prefilter(struct kunit *test)
 	set = audit_watch_set_build(rules, 3);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, set);
 
-	rcu_read_lock();
-	/* The watched directory, a new name deep under it, its inode alone. */
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, sub, d_inode(sub)));
+	/* Made before the RCU read section: allocating may sleep. */
 	deep = fake_child(test, fake_child(test, sub));
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, deep, NULL));
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, NULL, d_inode(sub)));
-	/* A file not yet created in the directory of a file watch. */
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, fake_child(test, w),
-						     NULL));
-	/* Far from every "=" rule. */
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, far, d_inode(far)));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, fake_child(test, far),
-						      NULL));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, root, d_inode(root)));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, d_inode(far)));
+	in_w = fake_child(test, w);
+	in_far = fake_child(test, far);
 	/* The inode number of the watched directory, reused by a new inode. */
 	reused = kunit_kzalloc(test, sizeof(*reused), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, reused);
 	reused->i_sb = d_inode(sub)->i_sb;
 	reused->i_ino = d_inode(sub)->i_ino;
 	reused->i_generation = d_inode(sub)->i_generation + 1;
+
+	rcu_read_lock();
+	/* The watched directory, a new name deep under it, its inode alone. */
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, sub, d_inode(sub)));
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, deep, NULL));
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, NULL, d_inode(sub)));
+	/* A file not yet created in the directory of a file watch. */
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, in_w, NULL));
+	/* Far from every "=" rule. */
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, far, d_inode(far)));
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, in_far, NULL));
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, root, d_inode(root)));
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, d_inode(far)));
 	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, reused));
 	rcu_read_unlock();
 

@@ -12,6 +12,7 @@
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 /* ---- kernel/audit.c: configuration, failure policy, task details ---- */
 
@@ -192,10 +193,12 @@ struct audit_slot {
  * The rules as the matching code sees them: each list as an array in rule
  * order, and the exit list indexed by syscall (rules naming every syscall
  * are kept apart, in any_syscall).  Published in audit_ruleset with RCU.
+ * Freed, with the rules it holds the last references to, in process
+ * context, where freeing a rule may sleep.
  */
 struct audit_ruleset {
 	refcount_t		ref;
-	struct rcu_head		rcu;
+	struct rcu_work		unpublished;	/* drops the published ref */
 	unsigned int		count[AUDIT_NR_FILTERS];
 	struct audit_rule	**list[AUDIT_NR_FILTERS];
 	unsigned int		n_any;

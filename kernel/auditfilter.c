@@ -11,7 +11,9 @@
  * exit list by syscall, so that a syscall no rule names costs one array
  * lookup.  A snapshot and the rules it points to stay valid until its
  * last reference is dropped (RCU readers hold none; a rule listing holds
- * one for the duration of the dump).
+ * one for the duration of the dump).  References are dropped in process
+ * context only, never from an RCU callback, so that freeing a rule may
+ * sleep.
  *
  * Each rule keeps the exact audit_rule_data it was added with: listing
  * returns it unchanged (auditctl -l prints what was typed) and duplicates
@@ -26,6 +28,7 @@
 #include <linux/socket.h>
 #include <linux/sort.h>
 #include <linux/static_key.h>
+#include <linux/workqueue.h>
 #include <net/netlink.h>
 
 #include "audit.h"
@@ -481,9 +484,11 @@ void audit_ruleset_put(struct audit_ruleset *rs)
 		audit_ruleset_free(rs);
 }
 
-static void audit_ruleset_unpublished(struct rcu_head *head)
+/* Readers of the published pointer are done with it: drop its reference. */
+static void audit_ruleset_unpublished(struct work_struct *work)
 {
-	audit_ruleset_put(container_of(head, struct audit_ruleset, rcu));
+	audit_ruleset_put(container_of(to_rcu_work(work), struct audit_ruleset,
+				       unpublished));
 }
 
 static bool audit_rule_names_every_syscall(const struct audit_rule *r)
@@ -684,8 +689,10 @@ static int audit_ruleset_publish(void)
 		static_branch_enable(&audit_exit_rules_key);
 	else
 		static_branch_disable(&audit_exit_rules_key);
-	if (old)
-		call_rcu(&old->rcu, audit_ruleset_unpublished);
+	if (old) {
+		INIT_RCU_WORK(&old->unpublished, audit_ruleset_unpublished);
+		queue_rcu_work(system_wq, &old->unpublished);
+	}
 	return 0;
 }
 

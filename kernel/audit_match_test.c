@@ -390,6 +390,68 @@ static void watch_set_prefilter(struct kunit *test)
 	remove_dir("/audit-kunit-w");
 }
 
+/*
+ * Path rules hold their directory through one fsnotify mark per directory,
+ * shared by the rules watching it and released with the last of them.
+ * Removing the directory flags its rules gone (the work that then takes
+ * them off the lists is tested in tests/integration/watch-removed.sh);
+ * no rule can be put on a directory already removed, and a rule refused
+ * after its watch was set up keeps nothing.
+ */
+static void watch_dir_goes(struct kunit *test)
+{
+	unsigned int before = audit_dirs_watched();
+	struct audit_rule *rules[3];
+	struct dentry *gone, *stays;
+	struct audit_dir *dead;
+	struct test_rule *t;
+	int i;
+
+	gone = make_dir(test, "/audit-kunit-gone");
+	stays = make_dir(test, "/audit-kunit-stays");
+	rules[0] = path_rule(test, AUDIT_DIR, AUDIT_EQUAL, "/audit-kunit-gone");
+	rules[1] = path_rule(test, AUDIT_WATCH, AUDIT_EQUAL,
+			     "/audit-kunit-gone/f");
+	rules[2] = path_rule(test, AUDIT_WATCH, AUDIT_EQUAL,
+			     "/audit-kunit-stays/f");
+	/* Three rules, two directories. */
+	KUNIT_EXPECT_EQ(test, audit_dirs_watched(), before + 2);
+	for (i = 0; i < 3; i++)
+		KUNIT_EXPECT_FALSE(test, audit_watch_gone(rules[i]));
+
+	/* A missing directory, or a bad field after the path: nothing kept. */
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_string(t, AUDIT_WATCH, AUDIT_EQUAL, "/audit-kunit-none/x");
+	expect_parse_error(test, t, -ENOENT);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_string(t, AUDIT_DIR, AUDIT_EQUAL, "/");
+	add_field(t, AUDIT_PERM, AUDIT_EQUAL, 16);
+	expect_parse_error(test, t, -EINVAL);
+	KUNIT_EXPECT_EQ(test, audit_dirs_watched(), before + 2);
+
+	/*
+	 * Removed while we still hold its dentry: no new watch can start
+	 * on it, and its rules go once the last reference does.
+	 */
+	remove_dir("/audit-kunit-gone");
+	dead = audit_dir_get(gone);
+	KUNIT_EXPECT_TRUE(test, IS_ERR(dead));
+	if (IS_ERR(dead))
+		KUNIT_EXPECT_EQ(test, PTR_ERR(dead), -ENOENT);
+	else
+		audit_dir_put(dead);
+	dput(gone);
+	KUNIT_EXPECT_TRUE(test, audit_watch_gone(rules[0]));
+	KUNIT_EXPECT_TRUE(test, audit_watch_gone(rules[1]));
+	KUNIT_EXPECT_FALSE(test, audit_watch_gone(rules[2]));
+
+	for (i = 0; i < 3; i++)
+		audit_rule_put(rules[i]);
+	KUNIT_EXPECT_EQ(test, audit_dirs_watched(), before);
+	dput(stays);
+	remove_dir("/audit-kunit-stays");
+}
+
 static struct kunit_case audit_match_cases[] = {
 	KUNIT_CASE(match_operators),
 	KUNIT_CASE(parse_good_rule),
@@ -398,6 +460,7 @@ static struct kunit_case audit_match_cases[] = {
 	KUNIT_CASE(classes_and_perm),
 	KUNIT_CASE(match_task_fields),
 	KUNIT_CASE(watch_set_prefilter),
+	KUNIT_CASE(watch_dir_goes),
 	{}
 };
 

@@ -7,11 +7,13 @@
 #define _KERNEL_AUDIT_H
 
 #include <linux/audit.h>
+#include <linux/err.h>
 #include <linux/netlink.h>
 #include <linux/refcount.h>
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 /* ---- kernel/audit.c: configuration, failure policy, task details ---- */
 
@@ -192,10 +194,12 @@ struct audit_slot {
  * The rules as the matching code sees them: each list as an array in rule
  * order, and the exit list indexed by syscall (rules naming every syscall
  * are kept apart, in any_syscall).  Published in audit_ruleset with RCU.
+ * Freed, with the rules it holds the last references to, in process
+ * context: freeing a path rule may sleep (audit_watch_free()).
  */
 struct audit_ruleset {
 	refcount_t		ref;
-	struct rcu_head		rcu;
+	struct rcu_work		unpublished;	/* drops the published ref */
 	unsigned int		count[AUDIT_NR_FILTERS];
 	struct audit_rule	**list[AUDIT_NR_FILTERS];
 	unsigned int		n_any;
@@ -220,6 +224,11 @@ int audit_rule_list(struct sk_buff *skb, const struct nlmsghdr *nlh,
 bool audit_filter_record(u32 listnr, int msgtype);
 /* Does the filesystem list exclude names on filesystems of @magic? */
 bool audit_filter_fs(unsigned long magic);
+/*
+ * Removes the rules whose watched directory went (audit_watch_gone()),
+ * as AUDIT_DEL_RULE would; -ENOMEM when nothing could change.
+ */
+int audit_rules_remove_gone(void);
 
 /* ---- kernel/audit_match.c: evaluating rules ---- */
 
@@ -238,7 +247,12 @@ u32 audit_syscall_perm(u32 arch, int nr, const unsigned long *args);
 /* ---- kernel/audit_watch.c: path, directory and executable rules ---- */
 
 int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path);
+/* Frees the rule's paths, releasing its directory; may sleep. */
 void audit_watch_free(struct audit_rule *r);
+/* Has the directory that rule @r watches been removed or unmounted? */
+bool audit_watch_gone(const struct audit_rule *r);
+/* CONFIG_CHANGE op=remove_rule for a rule removed with its directory. */
+void audit_watch_log_removed(const struct audit_rule *r);
 bool audit_watch_match(const struct audit_pathspec *w,
 		       const struct dentry *dentry, const struct inode *inode);
 bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk);
@@ -250,6 +264,40 @@ struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
 void audit_watch_set_free(struct audit_watch_set *s);
 bool audit_watch_set_near(const struct audit_watch_set *s,
 			  const struct dentry *dentry, const struct inode *inode);
+
+/* ---- kernel/audit_dir.c: watched directories ---- */
+
+struct audit_dir;
+#ifdef CONFIG_AUDITSYSCALL
+/* The directory of a path rule, shared by all rules watching it. */
+struct audit_dir *audit_dir_get(struct dentry *dentry);
+void audit_dir_put(struct audit_dir *d);
+bool audit_dir_gone(const struct audit_dir *d, kuid_t *auid,
+		    unsigned int *ses);
+/* How many directories rules watch (for KUnit). */
+unsigned int audit_dirs_watched(void);
+#else
+/* Without syscall auditing path rules could never match: refused. */
+static inline struct audit_dir *audit_dir_get(struct dentry *dentry)
+{
+	return ERR_PTR(-EINVAL);
+}
+
+static inline void audit_dir_put(struct audit_dir *d)
+{
+}
+
+static inline bool audit_dir_gone(const struct audit_dir *d, kuid_t *auid,
+				  unsigned int *ses)
+{
+	return false;
+}
+
+static inline unsigned int audit_dirs_watched(void)
+{
+	return 0;
+}
+#endif
 
 /* ---- kernel/auditsc.c: syscall contexts ---- */
 

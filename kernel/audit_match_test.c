@@ -329,7 +329,7 @@ static struct audit_rule *path_rule(struct kunit *test, u32 type, u32 op,
  */
 static void watch_set_prefilter(struct kunit *test)
 {
-	struct dentry *w, *sub, *far, *root, *deep;
+	struct dentry *w, *sub, *far, *root, *deep, *in_w, *in_far;
 	struct audit_watch_set *set;
 	struct audit_rule *rules[3];
 	struct inode *reused;
@@ -352,27 +352,29 @@ static void watch_set_prefilter(struct kunit *test)
 	set = audit_watch_set_build(rules, 3);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, set);
 
-	rcu_read_lock();
-	/* The watched directory, a new name deep under it, its inode alone. */
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, sub, d_inode(sub)));
+	/* Made before the RCU read section: allocating may sleep. */
 	deep = fake_child(test, fake_child(test, sub));
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, deep, NULL));
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, NULL, d_inode(sub)));
-	/* A file not yet created in the directory of a file watch. */
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, fake_child(test, w),
-						     NULL));
-	/* Far from every "=" rule. */
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, far, d_inode(far)));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, fake_child(test, far),
-						      NULL));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, root, d_inode(root)));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, d_inode(far)));
+	in_w = fake_child(test, w);
+	in_far = fake_child(test, far);
 	/* The inode number of the watched directory, reused by a new inode. */
 	reused = kunit_kzalloc(test, sizeof(*reused), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, reused);
 	reused->i_sb = d_inode(sub)->i_sb;
 	reused->i_ino = d_inode(sub)->i_ino;
 	reused->i_generation = d_inode(sub)->i_generation + 1;
+
+	rcu_read_lock();
+	/* The watched directory, a new name deep under it, its inode alone. */
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, sub, d_inode(sub)));
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, deep, NULL));
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, NULL, d_inode(sub)));
+	/* A file not yet created in the directory of a file watch. */
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, in_w, NULL));
+	/* Far from every "=" rule. */
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, far, d_inode(far)));
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, in_far, NULL));
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, root, d_inode(root)));
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, d_inode(far)));
 	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, reused));
 	rcu_read_unlock();
 
@@ -388,6 +390,68 @@ static void watch_set_prefilter(struct kunit *test)
 	remove_dir("/audit-kunit-w");
 }
 
+/*
+ * Path rules hold their directory through one fsnotify mark per directory,
+ * shared by the rules watching it and released with the last of them.
+ * Removing the directory flags its rules gone (the work that then takes
+ * them off the lists is tested in tests/integration/watch-removed.sh);
+ * no rule can be put on a directory already removed, and a rule refused
+ * after its watch was set up keeps nothing.
+ */
+static void watch_dir_goes(struct kunit *test)
+{
+	unsigned int before = audit_dirs_watched();
+	struct audit_rule *rules[3];
+	struct dentry *gone, *stays;
+	struct audit_dir *dead;
+	struct test_rule *t;
+	int i;
+
+	gone = make_dir(test, "/audit-kunit-gone");
+	stays = make_dir(test, "/audit-kunit-stays");
+	rules[0] = path_rule(test, AUDIT_DIR, AUDIT_EQUAL, "/audit-kunit-gone");
+	rules[1] = path_rule(test, AUDIT_WATCH, AUDIT_EQUAL,
+			     "/audit-kunit-gone/f");
+	rules[2] = path_rule(test, AUDIT_WATCH, AUDIT_EQUAL,
+			     "/audit-kunit-stays/f");
+	/* Three rules, two directories. */
+	KUNIT_EXPECT_EQ(test, audit_dirs_watched(), before + 2);
+	for (i = 0; i < 3; i++)
+		KUNIT_EXPECT_FALSE(test, audit_watch_gone(rules[i]));
+
+	/* A missing directory, or a bad field after the path: nothing kept. */
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_string(t, AUDIT_WATCH, AUDIT_EQUAL, "/audit-kunit-none/x");
+	expect_parse_error(test, t, -ENOENT);
+	t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+	add_string(t, AUDIT_DIR, AUDIT_EQUAL, "/");
+	add_field(t, AUDIT_PERM, AUDIT_EQUAL, 16);
+	expect_parse_error(test, t, -EINVAL);
+	KUNIT_EXPECT_EQ(test, audit_dirs_watched(), before + 2);
+
+	/*
+	 * Removed while we still hold its dentry: no new watch can start
+	 * on it, and its rules go once the last reference does.
+	 */
+	remove_dir("/audit-kunit-gone");
+	dead = audit_dir_get(gone);
+	KUNIT_EXPECT_TRUE(test, IS_ERR(dead));
+	if (IS_ERR(dead))
+		KUNIT_EXPECT_EQ(test, PTR_ERR(dead), -ENOENT);
+	else
+		audit_dir_put(dead);
+	dput(gone);
+	KUNIT_EXPECT_TRUE(test, audit_watch_gone(rules[0]));
+	KUNIT_EXPECT_TRUE(test, audit_watch_gone(rules[1]));
+	KUNIT_EXPECT_FALSE(test, audit_watch_gone(rules[2]));
+
+	for (i = 0; i < 3; i++)
+		audit_rule_put(rules[i]);
+	KUNIT_EXPECT_EQ(test, audit_dirs_watched(), before);
+	dput(stays);
+	remove_dir("/audit-kunit-stays");
+}
+
 static struct kunit_case audit_match_cases[] = {
 	KUNIT_CASE(match_operators),
 	KUNIT_CASE(parse_good_rule),
@@ -396,6 +460,7 @@ static struct kunit_case audit_match_cases[] = {
 	KUNIT_CASE(classes_and_perm),
 	KUNIT_CASE(match_task_fields),
 	KUNIT_CASE(watch_set_prefilter),
+	KUNIT_CASE(watch_dir_goes),
 	{}
 };
 

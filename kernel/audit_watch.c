@@ -3,15 +3,22 @@
  * Rules on paths: file watches (AUDIT_WATCH), directory watches covering
  * a subtree (AUDIT_DIR) and executables (AUDIT_EXE).
  *
- * A path is remembered by identity, not by reference: the device, inode
- * number and generation of the directory that holds it (or of the directory
- * itself, for AUDIT_DIR), the last component, and the device and inode
- * of the object if it existed when the rule was added.  Nothing is pinned,
- * so a watch never keeps a filesystem busy.  A name matches a watch when
- * it sits in the watched directory under the watched last component, so
- * a file that does not exist yet is matched once it is created, and a
- * file replaced by rename is matched under its new inode; a hard link
- * elsewhere matches through the remembered inode.
+ * A path is matched by identity: the device, inode number and generation
+ * of the directory that holds it (or of the directory itself, for
+ * AUDIT_DIR), the last component, and the device and inode of the object
+ * if it existed when the rule was added.  A name matches a watch when it
+ * sits in the watched directory under the watched last component, so a
+ * file that does not exist yet is matched once it is created, and a file
+ * replaced by rename is matched under its new inode; a hard link
+ * elsewhere matches through the remembered inode.  A renamed directory
+ * keeps its inode, so its rules keep matching under the new name.
+ *
+ * The watched directory itself is held through kernel/audit_dir.c: an
+ * fsnotify mark, shared by the rules watching it, pins its inode in the
+ * inode cache (not its mount: a watch never keeps a filesystem busy) and
+ * tells us when the directory is removed or its filesystem unmounted;
+ * the rules watching it are then removed (audit_watch_gone()).  Executable
+ * rules (AUDIT_EXE) hold nothing.
  */
 #include <linux/dcache.h>
 #include <linux/fs.h>
@@ -34,10 +41,12 @@ struct audit_inode_id {
 	u32		gen;
 };
 
+/* Immutable once the rule is built, like the rule. */
 struct audit_pathspec {
 	char		*path;		/* as the administrator gave it */
 	u32		type;		/* AUDIT_WATCH, AUDIT_DIR, AUDIT_EXE */
 	struct audit_inode_id dir;	/* the directory holding it */
+	struct audit_dir *watched;	/* that directory; NULL for AUDIT_EXE */
 	const char	*last;		/* last component, inside path */
 	struct audit_inode_id obj;	/* the object, when it existed */
 	bool		have_obj;
@@ -105,13 +114,23 @@ int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path)
 		audit_pathspec_remember(w);
 	}
 	audit_inode_id_set(&w->dir, d_backing_inode(dir.dentry));
+	if (f->type != AUDIT_EXE) {
+		/* Without it the rule could outlive its directory: refused. */
+		w->watched = audit_dir_get(dir.dentry);
+		if (IS_ERR(w->watched)) {
+			err = PTR_ERR(w->watched);
+			w->watched = NULL;
+		}
+	}
 	path_put(&dir);
-	return 0;
+	return err;
 }
 
 static void audit_pathspec_free(struct audit_pathspec *w)
 {
 	if (w) {
+		if (w->watched)
+			audit_dir_put(w->watched);
 		kfree(w->path);
 		kfree(w);
 	}
@@ -121,6 +140,42 @@ void audit_watch_free(struct audit_rule *r)
 {
 	audit_pathspec_free(r->watch);
 	audit_pathspec_free(r->exe);
+}
+
+bool audit_watch_gone(const struct audit_rule *r)
+{
+	return r->watch && r->watch->watched &&
+	       audit_dir_gone(r->watch->watched, NULL, NULL);
+}
+
+/*
+ * The record of the stock kernel: for a file watch, the session of the
+ * task that removed the directory (or unmounted it), and the path; for a
+ * directory watch, the directory alone.
+ */
+void audit_watch_log_removed(const struct audit_rule *r)
+{
+	const struct audit_pathspec *w = r->watch;
+	unsigned int ses = AUDIT_SID_UNSET;
+	kuid_t auid = INVALID_UID;
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled))
+		return;
+	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_CONFIG_CHANGE);
+	if (!ab)
+		return;
+	if (w->type == AUDIT_DIR) {
+		audit_log_format(ab, "op=remove_rule dir=");
+	} else {
+		audit_dir_gone(w->watched, &auid, &ses);
+		audit_log_format(ab, "auid=%u ses=%u op=remove_rule path=",
+				 from_kuid(&init_user_ns, auid), ses);
+	}
+	audit_log_untrustedstring(ab, w->path);
+	audit_log_key(ab, r->key);
+	audit_log_format(ab, " list=%u res=1", r->listnr);
+	audit_log_end(ab);
 }
 
 static bool audit_same_inode(const struct inode *inode,

@@ -5,13 +5,17 @@
  * the read-only snapshot the matching code walks.
  *
  * Rules are kept twice.  The master lists (audit_rule_lists) are changed
- * only under audit_cmd_mutex, by the netlink handlers.  After each change
- * a new struct audit_ruleset is built from them and published with RCU;
- * the snapshot holds each list as an array in rule order and indexes the
- * exit list by syscall, so that a syscall no rule names costs one array
- * lookup.  A snapshot and the rules it points to stay valid until its
- * last reference is dropped (RCU readers hold none; a rule listing holds
- * one for the duration of the dump).
+ * only under audit_cmd_mutex, by the netlink handlers and by the work
+ * that removes the rules of a directory that went away
+ * (kernel/audit_dir.c).  After each change a new struct audit_ruleset is
+ * built from them and published with RCU; the snapshot holds each list as
+ * an array in rule order and indexes the exit list by syscall, so that a
+ * syscall no rule names costs one array lookup.  A snapshot and the rules
+ * it points to stay valid until its last reference is dropped (RCU
+ * readers hold none; a rule listing holds one for the duration of the
+ * dump).  References are dropped in process context only, never from an
+ * RCU callback, because freeing a path rule releases its directory's
+ * fsnotify mark, which sleeps.
  *
  * Each rule keeps the exact audit_rule_data it was added with: listing
  * returns it unchanged (auditctl -l prints what was typed) and duplicates
@@ -26,6 +30,7 @@
 #include <linux/socket.h>
 #include <linux/sort.h>
 #include <linux/static_key.h>
+#include <linux/workqueue.h>
 #include <net/netlink.h>
 
 #include "audit.h"
@@ -481,9 +486,11 @@ void audit_ruleset_put(struct audit_ruleset *rs)
 		audit_ruleset_free(rs);
 }
 
-static void audit_ruleset_unpublished(struct rcu_head *head)
+/* Readers of the published pointer are done with it: drop its reference. */
+static void audit_ruleset_unpublished(struct work_struct *work)
 {
-	audit_ruleset_put(container_of(head, struct audit_ruleset, rcu));
+	audit_ruleset_put(container_of(to_rcu_work(work), struct audit_ruleset,
+				       unpublished));
 }
 
 static bool audit_rule_names_every_syscall(const struct audit_rule *r)
@@ -684,8 +691,10 @@ static int audit_ruleset_publish(void)
 		static_branch_enable(&audit_exit_rules_key);
 	else
 		static_branch_disable(&audit_exit_rules_key);
-	if (old)
-		call_rcu(&old->rcu, audit_ruleset_unpublished);
+	if (old) {
+		INIT_RCU_WORK(&old->unpublished, audit_ruleset_unpublished);
+		queue_rcu_work(system_wq, &old->unpublished);
+	}
 	return 0;
 }
 
@@ -795,6 +804,40 @@ int audit_rule_request(int type, const void *data, size_t len)
 	} else {
 		audit_rule_count--;
 		audit_rule_put(found);
+	}
+	return err;
+}
+
+/*
+ * The directory some path rules watch was removed, or its filesystem
+ * unmounted (kernel/audit_dir.c): those rules leave the lists as with
+ * AUDIT_DEL_RULE, and each is logged.  If the new snapshot cannot be
+ * built, every rule is put back where it was.
+ */
+int audit_rules_remove_gone(void)
+{
+	struct audit_rule *r, *next;
+	LIST_HEAD(gone);
+	unsigned int i;
+	int err;
+
+	lockdep_assert_held(&audit_cmd_mutex);
+	for (i = 0; i < AUDIT_NR_FILTERS; i++)
+		list_for_each_entry_safe(r, next, &audit_rule_lists[i], list)
+			if (audit_watch_gone(r))
+				list_move_tail(&r->list, &gone);
+	if (list_empty(&gone))
+		return 0;
+	err = audit_ruleset_publish();
+	list_for_each_entry_safe(r, next, &gone, list) {
+		list_del_init(&r->list);
+		if (err) {
+			audit_rule_relink(r, &audit_rule_lists[r->listnr]);
+			continue;
+		}
+		audit_watch_log_removed(r);
+		audit_rule_count--;
+		audit_rule_put(r);
 	}
 	return err;
 }

@@ -118,7 +118,7 @@ touch /tmp/wd/g
 log_barrier
 ev wpath openat sh
 ev wdirf openat touch
-# (Rules go before their directories: see
-# tests/integration-pending/watch-removed.sh.)
+# (Rules on a directory that goes away go with it:
+# tests/integration/watch-removed.sh.)
 reset_audit
 rm -rf /tmp/w /tmp/wd

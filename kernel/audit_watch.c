@@ -17,8 +17,9 @@
  * fsnotify mark, shared by the rules watching it, pins its inode in the
  * inode cache (not its mount: a watch never keeps a filesystem busy) and
  * tells us when the directory is removed or its filesystem unmounted;
- * the rules watching it are then removed (audit_watch_gone()).  Executable
- * rules (AUDIT_EXE) hold nothing.
+ * the rules watching it are then removed (audit_watch_gone()).  So is the
+ * directory of an executable rule (AUDIT_EXE), whose rule goes with it
+ * (op=autoremove_rule, as with the stock kernel).
  */
 #include <linux/dcache.h>
 #include <linux/fs.h>
@@ -46,7 +47,7 @@ struct audit_pathspec {
 	char		*path;		/* as the administrator gave it */
 	u32		type;		/* AUDIT_WATCH, AUDIT_DIR, AUDIT_EXE */
 	struct audit_inode_id dir;	/* the directory holding it */
-	struct audit_dir *watched;	/* that directory; NULL for AUDIT_EXE */
+	struct audit_dir *watched;	/* that directory */
 	const char	*last;		/* last component, inside path */
 	struct audit_inode_id obj;	/* the object, when it existed */
 	bool		have_obj;
@@ -114,13 +115,11 @@ int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path)
 		audit_pathspec_remember(w);
 	}
 	audit_inode_id_set(&w->dir, d_backing_inode(dir.dentry));
-	if (f->type != AUDIT_EXE) {
-		/* Without it the rule could outlive its directory: refused. */
-		w->watched = audit_dir_get(dir.dentry);
-		if (IS_ERR(w->watched)) {
-			err = PTR_ERR(w->watched);
-			w->watched = NULL;
-		}
+	/* Without it the rule could outlive its directory: refused. */
+	w->watched = audit_dir_get(dir.dentry);
+	if (IS_ERR(w->watched)) {
+		err = PTR_ERR(w->watched);
+		w->watched = NULL;
 	}
 	path_put(&dir);
 	return err;
@@ -142,35 +141,45 @@ void audit_watch_free(struct audit_rule *r)
 	audit_pathspec_free(r->exe);
 }
 
+static bool audit_pathspec_gone(const struct audit_pathspec *w)
+{
+	return w && w->watched && audit_dir_gone(w->watched, NULL, NULL);
+}
+
 bool audit_watch_gone(const struct audit_rule *r)
 {
-	return r->watch && r->watch->watched &&
-	       audit_dir_gone(r->watch->watched, NULL, NULL);
+	return audit_pathspec_gone(r->watch) || audit_pathspec_gone(r->exe);
 }
 
 /*
  * The record of the stock kernel: for a file watch, the session of the
  * task that removed the directory (or unmounted it), and the path; for a
- * directory watch, the directory alone.
+ * directory watch, the directory alone; for an executable rule whose
+ * directory went, op=autoremove_rule with the session and the path.
  */
 void audit_watch_log_removed(const struct audit_rule *r)
 {
 	const struct audit_pathspec *w = r->watch;
+	const char *op = "remove_rule";
 	unsigned int ses = AUDIT_SID_UNSET;
 	kuid_t auid = INVALID_UID;
 	struct audit_buffer *ab;
 
 	if (!READ_ONCE(audit_enabled))
 		return;
+	if (!audit_pathspec_gone(w)) {
+		w = r->exe;
+		op = "autoremove_rule";
+	}
 	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_CONFIG_CHANGE);
 	if (!ab)
 		return;
 	if (w->type == AUDIT_DIR) {
-		audit_log_format(ab, "op=remove_rule dir=");
+		audit_log_format(ab, "op=%s dir=", op);
 	} else {
 		audit_dir_gone(w->watched, &auid, &ses);
-		audit_log_format(ab, "auid=%u ses=%u op=remove_rule path=",
-				 from_kuid(&init_user_ns, auid), ses);
+		audit_log_format(ab, "auid=%u ses=%u op=%s path=",
+				 from_kuid(&init_user_ns, auid), ses, op);
 	}
 	audit_log_untrustedstring(ab, w->path);
 	audit_log_key(ab, r->key);

@@ -3,13 +3,14 @@
 # stock kernel: gone from auditctl -l, one CONFIG_CHANGE op=remove_rule
 # each, with the rule's path and key.  Removal and unmount both count; a
 # renamed directory keeps its rules (same inode), and they still match.
+# An executable rule goes with its directory too (op=autoremove_rule).
 # The same rules can be added again once the directory is back, a rule on
 # a directory already removed is refused with nothing stored, and the
 # watches never keep a filesystem busy.
 . "$AUDIT_TOP/tests/lib/common.sh"
 reset_audit
 start_auditd
-rm -rf /tmp/ra /tmp/rb /tmp/rm /tmp/rkeep /tmp/mv1 /tmp/mv2 /tmp/mvf1 /tmp/mvf2 /tmp/dead
+rm -rf /tmp/ra /tmp/rb /tmp/rm /tmp/rexe /tmp/rkeep /tmp/mv1 /tmp/mv2 /tmp/mvf1 /tmp/mvf2 /tmp/dead
 umount /tmp/rmnt 2>/dev/null
 rm -rf /tmp/rmnt
 
@@ -77,6 +78,19 @@ removed_once m6 "path=/tmp/rm/sub/c"
 # Two keys travel joined by \x01, as in any record of the rule.
 wait_log "op=remove_rule path=\"/tmp/rm/a\" key=6D35016D3562 list=4 res=1"
 pass "a rule with two keys removed with both"
+expect_eq "rules left" "$(listed)" "-w /tmp/rkeep/x -p wa -k keep"
+
+# ---- an executable rule goes with its directory: op=autoremove_rule ----
+mkdir -p /tmp/rexe
+cp /bin/true /tmp/rexe/prog
+rule -a always,exit -F arch=b64 -S getppid -F exe=/tmp/rexe/prog -k exe1
+sh -c 'echo 1234 >/proc/self/loginuid && rm -rf /tmp/rexe' ||
+	fail "rm -rf /tmp/rexe as auid 1234"
+wait_log "auid=1234 ses=[0-9]* op=autoremove_rule path=\"/tmp/rexe/prog\" key=\"exe1\" list=4 res=1"
+log_barrier
+n=$(ausearch -i -m CONFIG_CHANGE 2>/dev/null |
+	grep -c -- "op=autoremove_rule path=/tmp/rexe/prog key=exe1 list=exit res=yes")
+expect_eq "autoremove_rule records of exe1" "$n" 1
 expect_eq "rules left" "$(listed)" "-w /tmp/rkeep/x -p wa -k keep"
 
 # ---- a renamed directory keeps its rules, which still match ----

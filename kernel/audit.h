@@ -170,7 +170,10 @@ struct audit_rule {
  * The exit-list rules of one syscall.  Rules that ask for one value of a
  * task id (uid=, euid=, auid=, pid=) are kept apart, sorted by that
  * value, and found by binary search, so rules naming other values are
- * never looked at; the rest are kept in rule order.
+ * never looked at; of the rest, those asking for a watched path ("="
+ * watch or dir field) are kept apart, looked at only when a name of the
+ * syscall is near a watch (the ruleset's watch set); the others are kept
+ * in rule order.
  */
 enum audit_key_field {
 	AUDIT_KEY_UID, AUDIT_KEY_EUID, AUDIT_KEY_AUID, AUDIT_KEY_PID,
@@ -185,6 +188,8 @@ struct audit_keyed_rule {
 struct audit_slot {
 	unsigned int		nplain;
 	struct audit_rule	**plain;	/* in rule order */
+	unsigned int		nwatched;
+	struct audit_rule	**watched;	/* in rule order */
 	unsigned int		nkeyed;
 	u32			key_fields;	/* BIT(enum audit_key_field) */
 	struct audit_keyed_rule	*keyed;		/* by key, then rule order */

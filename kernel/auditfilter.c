@@ -472,6 +472,7 @@ static void audit_ruleset_free(struct audit_ruleset *rs)
 		if (!slot)
 			continue;
 		kfree(slot->plain);
+		kfree(slot->watched);
 		kfree(slot->keyed);
 		kfree(slot);
 	}
@@ -536,6 +537,15 @@ static int audit_slot_add(struct audit_slot *slot, struct audit_rule *r,
 	struct audit_keyed_rule *keyed;
 	struct audit_rule **rules;
 
+	if (!key && r->watch_eq) {
+		rules = krealloc_array(slot->watched, slot->nwatched + 1,
+				       sizeof(*rules), GFP_KERNEL);
+		if (!rules)
+			return -ENOMEM;
+		rules[slot->nwatched++] = r;
+		slot->watched = rules;
+		return 0;
+	}
 	if (!key) {
 		rules = krealloc_array(slot->plain, slot->nplain + 1,
 				       sizeof(*rules), GFP_KERNEL);

@@ -340,15 +340,16 @@ static u64 audit_task_key(enum audit_key_field field)
 
 /*
  * The exit list: the first matching rule, in rule order.  Candidates are
- * the rules that name every syscall, this syscall's unkeyed rules, and
- * its keyed rules whose key is the task's own; they are merged by order.
+ * the rules that name every syscall, this syscall's unkeyed rules, its
+ * watch rules when a name is near a watch, and its keyed rules whose key
+ * is the task's own; they are merged by order.
  */
 static bool audit_names_near_watch(struct audit_context *ctx);
 
 static struct audit_rule *audit_filter_exit_rules(struct audit_context *ctx,
 						  const struct audit_ruleset *rs)
 {
-	struct audit_run runs[2 + AUDIT_KEY_FIELDS];
+	struct audit_run runs[3 + AUDIT_KEY_FIELDS];
 	const struct audit_slot *slot = NULL;
 	unsigned int nruns = 0, i, best;
 	struct audit_rule *r;
@@ -361,6 +362,10 @@ static struct audit_rule *audit_filter_exit_rules(struct audit_context *ctx,
 	if (slot && slot->nplain)
 		runs[nruns++] = (struct audit_run){ slot->plain, NULL,
 						    slot->nplain };
+	/* Watch rules (auditctl -w): none can match far from every watch. */
+	if (slot && slot->nwatched && audit_names_near_watch(ctx))
+		runs[nruns++] = (struct audit_run){ slot->watched, NULL,
+						    slot->nwatched };
 	for (i = 0; slot && i < AUDIT_KEY_FIELDS; i++) {
 		if (!(slot->key_fields & BIT(i)))
 			continue;

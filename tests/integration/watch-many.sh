@@ -3,7 +3,8 @@
 # tries the rules one by one.  Each way a name can be near a watch must
 # still match: under the sixth of ten watched trees, a file not yet
 # created in a watched directory, a hard link elsewhere to a watched file
-# (its inode), and a "dir!=" rule must still see names far from any watch.
+# (its inode), and a "dir!=" rule must still see names far from any watch;
+# rule order holds between watch rules and the others.
 . "$AUDIT_TOP/tests/lib/common.sh"
 reset_audit
 start_auditd
@@ -47,5 +48,21 @@ pass "dir!= matches a name near no watch"
 if ausearch -k wmfile -i 2>/dev/null | grep -q "name=/tmp/wm/far/a "; then
 	fail "a file near no watch matched a file watch"
 fi
+
+# Watch rules are kept apart from the others of their syscall; rule order
+# still holds across them: a never rule on a watched tree ahead of an
+# always rule for every open.
+mkdir -p /tmp/wm/quiet
+rule -a never,exit -F arch=b64 -F dir=/tmp/wm/quiet -F perm=wa
+rule -a always,exit -F arch=b64 -S open -S openat -S creat -F success=1 -k wmall
+touch /tmp/wm/quiet/x /tmp/wm/far/y
+log_barrier
+# PATH records only: the always rule also logs the checks' own greps.
+ausearch -k wmall -i 2>/dev/null | grep -q "^type=PATH .* name=/tmp/wm/far/y " ||
+	{ ausearch -k wmall -i; fail "the always rule after a never watch rule"; }
+if ausearch -k wmall -i 2>/dev/null | grep -q "^type=PATH .* name=/tmp/wm/quiet/x "; then
+	ausearch -k wmall -i | grep "quiet/x"; fail "a never watch rule did not win over a later always rule"
+fi
+pass "a never watch rule ahead of an always rule wins under its tree only"
 rm -rf /tmp/wm
 reset_audit

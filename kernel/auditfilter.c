@@ -531,30 +531,29 @@ static u64 audit_rule_key(const struct audit_rule *r)
 	return 0;
 }
 
+/* Appends @r to the array @rules of @n rules. */
+static int audit_rules_append(struct audit_rule ***rules, unsigned int *n,
+			      struct audit_rule *r)
+{
+	struct audit_rule **grown;
+
+	grown = krealloc_array(*rules, *n + 1, sizeof(*grown), GFP_KERNEL);
+	if (!grown)
+		return -ENOMEM;
+	grown[(*n)++] = r;
+	*rules = grown;
+	return 0;
+}
+
 static int audit_slot_add(struct audit_slot *slot, struct audit_rule *r,
 			  u64 key)
 {
 	struct audit_keyed_rule *keyed;
-	struct audit_rule **rules;
 
-	if (!key && r->watch_eq) {
-		rules = krealloc_array(slot->watched, slot->nwatched + 1,
-				       sizeof(*rules), GFP_KERNEL);
-		if (!rules)
-			return -ENOMEM;
-		rules[slot->nwatched++] = r;
-		slot->watched = rules;
-		return 0;
-	}
-	if (!key) {
-		rules = krealloc_array(slot->plain, slot->nplain + 1,
-				       sizeof(*rules), GFP_KERNEL);
-		if (!rules)
-			return -ENOMEM;
-		rules[slot->nplain++] = r;
-		slot->plain = rules;
-		return 0;
-	}
+	if (!key && r->watch_eq)
+		return audit_rules_append(&slot->watched, &slot->nwatched, r);
+	if (!key)
+		return audit_rules_append(&slot->plain, &slot->nplain, r);
 	keyed = krealloc_array(slot->keyed, slot->nkeyed + 1, sizeof(*keyed),
 			       GFP_KERNEL);
 	if (!keyed)
@@ -608,19 +607,12 @@ static int audit_ruleset_index_mask(struct audit_ruleset *rs,
 static int audit_ruleset_index(struct audit_ruleset *rs, struct audit_rule *r)
 {
 	u32 perm_mask[AUDIT_BITMASK_SIZE];
-	struct audit_rule **grown;
 	u64 key = audit_rule_key(r);
 
 	if (audit_rule_names_every_syscall(r)) {
 		if (audit_rule_perm_mask(r, perm_mask))
 			return audit_ruleset_index_mask(rs, r, perm_mask, key);
-		grown = krealloc_array(rs->any_syscall, rs->n_any + 1,
-				       sizeof(*grown), GFP_KERNEL);
-		if (!grown)
-			return -ENOMEM;
-		grown[rs->n_any++] = r;
-		rs->any_syscall = grown;
-		return 0;
+		return audit_rules_append(&rs->any_syscall, &rs->n_any, r);
 	}
 	return audit_ruleset_index_mask(rs, r, r->mask, key);
 }

@@ -338,14 +338,14 @@ static u64 audit_task_key(enum audit_key_field field)
 	return (u64)(field + 1) << 32 | v;
 }
 
+static bool audit_names_near_watch(struct audit_context *ctx);
+
 /*
  * The exit list: the first matching rule, in rule order.  Candidates are
  * the rules that name every syscall, this syscall's unkeyed rules, its
  * watch rules when a name is near a watch, and its keyed rules whose key
  * is the task's own; they are merged by order.
  */
-static bool audit_names_near_watch(struct audit_context *ctx);
-
 static struct audit_rule *audit_filter_exit_rules(struct audit_context *ctx,
 						  const struct audit_ruleset *rs)
 {
@@ -786,8 +786,6 @@ bool audit_syscall_field_match(struct audit_context *ctx,
 		return !!(audit_syscall_perm(ctx->arch, ctx->major, ctx->args) &
 			  f->val) == (f->op == Audit_equal);
 	case AUDIT_WATCH: case AUDIT_DIR:
-		if (f->op == Audit_equal && !audit_names_near_watch(ctx))
-			return false;
 		/* "!=" means: no name of the syscall is under the watch. */
 		return audit_names_match(ctx, r, f) == (f->op == Audit_equal);
 	case AUDIT_DEVMAJOR: case AUDIT_DEVMINOR: case AUDIT_INODE:

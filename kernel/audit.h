@@ -55,10 +55,13 @@ void audit_signal_info_get(kuid_t *uid, pid_t *pid, u32 *secid);
 
 /*
  * Starting size of a record's buffer; records grow on demand up to
- * AUDIT_RECORD_MAX bytes of text.
+ * AUDIT_RECORD_MAX bytes of text: what the daemons read in one message
+ * (libaudit's MAX_AUDIT_MESSAGE_LENGTH, 8970 bytes with the header).
+ * Text that comes from outside (user messages) is cut to
+ * AUDIT_MESSAGE_TEXT_MAX first, which leaves room for the fields around it.
  */
 #define AUDIT_RECORD_START	512
-#define AUDIT_RECORD_MAX	(8 * 1024)
+#define AUDIT_RECORD_MAX	(8970 - NLMSG_HDRLEN)
 
 struct audit_buffer {
 	struct sk_buff		*skb;	/* nlmsghdr + record text */

@@ -328,6 +328,13 @@ static int audit_handle_user_msg(struct sk_buff *skb,
 	len = strnlen(text, len);
 	if (len && text[len - 1] == '\n')
 		len--;
+	/*
+	 * The sender chose the length: cut to what one record carries (TTY
+	 * data may double in hex), as the stock kernel does.  The precision
+	 * of a format could not take more than 32 KiB anyway.
+	 */
+	len = min_t(size_t, len, type == AUDIT_USER_TTY ?
+		    AUDIT_MESSAGE_TEXT_MAX / 2 : AUDIT_MESSAGE_TEXT_MAX);
 
 	ab = audit_log_start(NULL, GFP_KERNEL, type);
 	if (!ab)

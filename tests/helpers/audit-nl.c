@@ -11,6 +11,9 @@
  *   audit-nl user COUNT TEXT
  *       Sends COUNT AUDIT_USER messages, each acked; prints how many
  *       were acked with 0.
+ *   audit-nl big TYPE LEN
+ *       Sends one message of TYPE (a number) carrying LEN bytes of 'A',
+ *       no NUL, acked; prints the ack's error code.
  *   audit-nl malformed KIND
  *       Sends one malformed message (short, overlong, zerolen, unknown,
  *       badmask, badenabled, badfailure, shortset, badwait, badfeature)
@@ -212,6 +215,25 @@ static int cmd_user(int argc, char **argv)
 			ok++;
 	}
 	printf("%d\n", ok);
+	return 0;
+}
+
+static int cmd_big(const char *type, const char *len_arg)
+{
+	size_t len = strtoul(len_arg, NULL, 0);
+	struct nlmsghdr *nlh = calloc(1, NLMSG_SPACE(len));
+	int fd = nl_open();
+
+	if (!nlh || len > 1 << 20)
+		return 2;
+	nlh->nlmsg_len = NLMSG_LENGTH(len);
+	nlh->nlmsg_type = (uint16_t)atoi(type);
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	nlh->nlmsg_seq = 5;
+	memset(NLMSG_DATA(nlh), 'A', len);
+	nl_send_raw(fd, nlh, nlh->nlmsg_len);
+	printf("error=%d\n", nl_wait_ack(fd, 5));
+	free(nlh);
 	return 0;
 }
 
@@ -479,6 +501,8 @@ int main(int argc, char **argv)
 		return cmd_reader(argc - 2, argv + 2);
 	if (argc >= 4 && !strcmp(argv[1], "user"))
 		return cmd_user(argc - 2, argv + 2);
+	if (argc == 4 && !strcmp(argv[1], "big"))
+		return cmd_big(argv[2], argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "malformed"))
 		return cmd_malformed(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "errno"))
@@ -493,6 +517,7 @@ int main(int argc, char **argv)
 		return cmd_rule(argc - 2, argv + 2);
 	fprintf(stderr, "usage: audit-nl reader OUT [--stall F] [--rcvbuf N] [--multicast]\n"
 			"       audit-nl user COUNT TEXT\n"
+			"       audit-nl big TYPE LEN\n"
 			"       audit-nl malformed KIND\n"
 			"       audit-nl errno TYPE\n"
 			"       audit-nl feature MASK FEATURES LOCK\n"

@@ -34,8 +34,42 @@ u32 audit_backlog_wait_time = 60 * HZ;
 atomic_t audit_lost = ATOMIC_INIT(0);
 atomic_t audit_backlog_wait_time_actual = ATOMIC_INIT(0);
 
-/* Held while a netlink request is handled; see audit_netlink.c. */
+/* See kernel/audit.h for what it serialises and why it never waits. */
 DEFINE_MUTEX(audit_cmd_mutex);
+/*
+ * The holder of audit_cmd_mutex, written by the holder only (so a task
+ * that reads itself here holds it), and whether a record of the holder
+ * went past the backlog limit (under the mutex).
+ */
+static struct task_struct *audit_cmd_owner;
+static bool audit_cmd_over_limit;
+
+void audit_cmd_lock(void)
+{
+	mutex_lock(&audit_cmd_mutex);
+	WRITE_ONCE(audit_cmd_owner, current);
+}
+
+bool audit_cmd_unlock(void)
+{
+	bool over = audit_cmd_over_limit;
+
+	audit_cmd_over_limit = false;
+	WRITE_ONCE(audit_cmd_owner, NULL);
+	mutex_unlock(&audit_cmd_mutex);
+	return over;
+}
+
+bool audit_cmd_held_by_current(void)
+{
+	return READ_ONCE(audit_cmd_owner) == current;
+}
+
+void audit_cmd_note_over_limit(void)
+{
+	lockdep_assert_held(&audit_cmd_mutex);
+	audit_cmd_over_limit = true;
+}
 
 /* Set by audit_init(); cleared for good by audit=0. */
 static bool audit_ready;

@@ -33,8 +33,24 @@ extern atomic_t audit_backlog_wait_time_actual;
 /* False before audit_init() and forever after audit=0 on the command line. */
 bool audit_is_ready(void);
 
-/* Serialises configuration changes arriving over netlink. */
+/*
+ * audit_cmd_mutex serialises configuration changes: each netlink request,
+ * the work that removes the rules of a directory that went
+ * (audit_dir.c), and the recompilation of LSM rules after a policy load.
+ * It protects the master rule lists (auditfilter.c) and the writes of the
+ * tunables above.  Take it with audit_cmd_lock(): its holder must never
+ * sleep waiting for backlog room, since every request would wait behind
+ * it, so its records are admitted a little past backlog_limit instead
+ * (audit_backlog_admit()), and audit_cmd_unlock() says when that happened
+ * so that a netlink sender can wait for room once it holds nothing.
+ */
 extern struct mutex audit_cmd_mutex;
+void audit_cmd_lock(void);
+bool audit_cmd_unlock(void);
+/* Is the current task the holder?  (Any task may ask.) */
+bool audit_cmd_held_by_current(void);
+/* The holder's record went past backlog_limit. */
+void audit_cmd_note_over_limit(void);
 
 /* The feature bits of AUDIT_GET_FEATURE / AUDIT_SET_FEATURE. */
 bool audit_feature_is_set(int feature);
@@ -107,6 +123,11 @@ extern struct audit_ratelimit audit_rate;
 
 /* May a new record be started?  Waits for room when the caller may sleep. */
 bool audit_backlog_admit(gfp_t gfp);
+/*
+ * Waits up to backlog_wait_time for the backlog to have room, as a task
+ * that may sleep and holds no audit lock; true when it has.
+ */
+bool audit_backlog_wait_room(void);
 /* Takes ownership of a finished record. */
 void audit_queue_record(struct sk_buff *skb);
 unsigned int audit_backlog_len(void);

@@ -78,9 +78,9 @@ static void audit_dir_work_fn(struct work_struct *work)
 {
 	int err;
 
-	mutex_lock(&audit_cmd_mutex);
+	audit_cmd_lock();
 	err = audit_rules_remove_gone();
-	mutex_unlock(&audit_cmd_mutex);
+	audit_cmd_unlock();
 	/* No memory for the new ruleset: nothing changed, try again. */
 	if (err)
 		schedule_delayed_work(&audit_dir_work, HZ);

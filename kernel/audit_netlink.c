@@ -4,7 +4,8 @@
  * features, user messages, signal info, TTY auditing switches, and the
  * registration of the audit daemon.
  *
- * Requests are handled one at a time under audit_cmd_mutex.  A request is
+ * Requests are handled one at a time under audit_cmd_mutex (kernel/audit.h
+ * says why its holder never waits for backlog room).  A request is
  * validated in full before anything changes, so a refused request leaves
  * no partial state.  Every message gets a netlink ack when it asks for one
  * (NLM_F_ACK) or fails; malformed messages (short header, lengths past the
@@ -544,6 +545,14 @@ static void audit_ack_malformed(struct sk_buff *skb, const void *at, int left)
 	netlink_ack(skb, &copy, -EINVAL, NULL);
 }
 
+/*
+ * Each message of a datagram is a request of its own, handled under
+ * audit_cmd_mutex.  A request whose records went past the backlog limit
+ * (its handler could not wait for room while holding the lock) makes its
+ * sender wait for room after the lock is released, before the next one:
+ * a daemon that stops reading slows the senders of records, never the
+ * control channel (auditctl -s is answered at once).
+ */
 static void audit_receive(struct sk_buff *skb)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(skb);
@@ -551,17 +560,18 @@ static void audit_receive(struct sk_buff *skb)
 	bool acked;
 	int err;
 
-	mutex_lock(&audit_cmd_mutex);
 	while (nlmsg_ok(nlh, left)) {
 		acked = false;
+		audit_cmd_lock();
 		err = audit_handle_msg(skb, nlh, &acked);
 		if (!acked && (err || (nlh->nlmsg_flags & NLM_F_ACK)))
 			netlink_ack(skb, nlh, err, NULL);
+		if (audit_cmd_unlock())
+			audit_backlog_wait_room();
 		nlh = nlmsg_next(nlh, &left);
 	}
 	if (left > 0)
 		audit_ack_malformed(skb, nlh, left);
-	mutex_unlock(&audit_cmd_mutex);
 }
 
 /* Reading the log by multicast needs CAP_AUDIT_READ. */

@@ -193,21 +193,42 @@ static bool audit_may_wait(gfp_t gfp)
 	       READ_ONCE(audit_backlog_wait_time);
 }
 
-bool audit_backlog_admit(gfp_t gfp)
+/*
+ * How far past backlog_limit the holder of audit_cmd_mutex may queue: it
+ * must not wait while every request waits behind it, and its records (a
+ * configuration change, a user message) should not be lost for that; but
+ * each sender then waits for room before its next request, so this many
+ * covers a burst of senders without letting memory grow without bound.
+ */
+#define AUDIT_CMD_OVER_LIMIT	64
+
+bool audit_backlog_wait_room(void)
 {
-	long timeout, left;
+	long timeout = READ_ONCE(audit_backlog_wait_time), left;
 
-	if (!audit_queue_full(&audit_backlog))
-		return true;
-	if (!audit_may_wait(gfp))
-		return false;
-
-	timeout = READ_ONCE(audit_backlog_wait_time);
+	if (!timeout)
+		return !audit_queue_full(&audit_backlog);
 	left = wait_event_timeout(audit_backlog_wait,
 				  !audit_queue_full(&audit_backlog), timeout);
 	atomic_add(left ? timeout - left : timeout,
 		   &audit_backlog_wait_time_actual);
 	return left > 0;
+}
+
+bool audit_backlog_admit(gfp_t gfp)
+{
+	if (!audit_queue_full(&audit_backlog))
+		return true;
+	if (!audit_may_wait(gfp))
+		return false;
+	if (audit_cmd_held_by_current()) {
+		if (audit_backlog_len() - READ_ONCE(audit_backlog_limit) >=
+		    AUDIT_CMD_OVER_LIMIT)
+			return false;
+		audit_cmd_note_over_limit();
+		return true;
+	}
+	return audit_backlog_wait_room();
 }
 
 void audit_queue_record(struct sk_buff *skb)

@@ -857,7 +857,7 @@ int audit_update_lsm_rules(void)
 	unsigned int i, f;
 	int err = 0;
 
-	mutex_lock(&audit_cmd_mutex);
+	audit_cmd_lock();
 	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
 		list_for_each_entry_safe(r, next, &audit_rule_lists[i], list) {
 			for (f = 0; f < r->nfields; f++)
@@ -879,7 +879,7 @@ int audit_update_lsm_rules(void)
 	}
 	if (changed)
 		err = audit_ruleset_publish() ?: err;
-	mutex_unlock(&audit_cmd_mutex);
+	audit_cmd_unlock();
 	return err;
 }
 

@@ -41,7 +41,8 @@ UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
 # version 33, the newest Linux 6.12 reads.
 SELINUX_POLICY := $(BUILD)/selinux/policy.33
 
-userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(TESTBIN)/auxop $(USERBIN)/auditctl \
+userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(TESTBIN)/auxop $(TESTBIN)/overload \
+	$(USERBIN)/auditctl \
 	$(USERBIN)/auditd $(UNIT_BINS) $(SELINUX_POLICY) $(TESTBIN)/x86-audit-init
 
 $(SELINUX_POLICY): $(TOP)/tests/selinux/policy.conf
@@ -64,6 +65,12 @@ $(TESTBIN)/x86-audit-init: $(TOP)/tests/x86/x86-audit-init.c $(LIB_A) $(LIB_H)
 	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -static -no-pie -o $@ $< $(LIB_A)
 
 $(TESTBIN)/auxop: $(TOP)/tests/helpers/auxop.c
+	@mkdir -p $(TESTBIN)
+	$(USER_CC) $(USER_CFLAGS) -o $@ $<
+
+# The load generator, kill-safe reader and log tally of the overload
+# tests (tests/integration/overload-*.sh).
+$(TESTBIN)/overload: $(TOP)/tests/helpers/overload.c
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) -o $@ $<
 

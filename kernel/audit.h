@@ -135,7 +135,8 @@ unsigned int audit_hold_len(void);
 
 struct audit_daemon;
 /* Allocation is separate so that a request can fail before changing anything. */
-struct audit_daemon *audit_daemon_alloc(struct pid *pid, u32 portid);
+struct audit_daemon *audit_daemon_alloc(struct pid *pid, u32 portid,
+					struct sock *sk);
 void audit_daemon_register(struct audit_daemon *d);
 void audit_daemon_unregister(void);
 /* The daemon's tgid as seen from the caller's pid namespace, or 0. */

@@ -227,7 +227,8 @@ static int audit_handle_set(struct sk_buff *skb, const struct nlmsghdr *nlh,
 			return err;
 		if (s.pid) {
 			daemon = audit_daemon_alloc(task_tgid(current),
-						    NETLINK_CB(skb).portid);
+						    NETLINK_CB(skb).portid,
+						    NETLINK_CB(skb).sk);
 			if (!daemon)
 				return -ENOMEM;
 		}

@@ -10,7 +10,9 @@
  * the send finds the daemon gone, the record is printed to the kernel log
  * (rate-limited) and, while auditing is enabled, kept on the hold queue.
  * A daemon that registers gets the hold queue first, then the backlog, so
- * records logged between two daemons are not lost.  Both queues are bounded
+ * records logged between two daemons are not lost; nor are those a daemon
+ * had not read when its socket closed (killed, say): they are taken back
+ * from the socket to the front of the hold queue.  Both queues are bounded
  * by backlog_limit; a record that finds no room is counted in audit_lost
  * and the failure policy applies.
  */
@@ -50,6 +52,12 @@ static struct sock *audit_sk;
 struct audit_daemon {
 	struct pid	*pid;		/* its thread group, referenced */
 	u32		portid;		/* its netlink socket */
+	/*
+	 * That socket, referenced (dropped in process context, not after the
+	 * grace period), so that what it holds unread when it is closed can
+	 * be taken back; RCU readers never use it.
+	 */
+	struct sock	*sk;
 	struct rcu_head	rcu;
 };
 
@@ -84,6 +92,13 @@ static void audit_daemon_free(struct rcu_head *head)
 	kfree(d);
 }
 
+/* Frees a daemon entry no longer published; in process context. */
+static void audit_daemon_retire(struct audit_daemon *d)
+{
+	sock_put(d->sk);
+	call_rcu(&d->rcu, audit_daemon_free);
+}
+
 static void audit_daemon_replace(struct audit_daemon *new)
 {
 	struct audit_daemon *old;
@@ -93,10 +108,11 @@ static void audit_daemon_replace(struct audit_daemon *new)
 				  lockdep_is_held(&audit_daemon_lock));
 	spin_unlock(&audit_daemon_lock);
 	if (old)
-		call_rcu(&old->rcu, audit_daemon_free);
+		audit_daemon_retire(old);
 }
 
-struct audit_daemon *audit_daemon_alloc(struct pid *pid, u32 portid)
+struct audit_daemon *audit_daemon_alloc(struct pid *pid, u32 portid,
+					struct sock *sk)
 {
 	struct audit_daemon *d = kmalloc(sizeof(*d), GFP_KERNEL);
 
@@ -104,6 +120,8 @@ struct audit_daemon *audit_daemon_alloc(struct pid *pid, u32 portid)
 		return NULL;
 	d->pid = get_pid(pid);
 	d->portid = portid;
+	sock_hold(sk);
+	d->sk = sk;
 	return d;
 }
 
@@ -118,8 +136,48 @@ void audit_daemon_unregister(void)
 	audit_daemon_replace(NULL);
 }
 
-/* Forget the daemon only if it is still the one that used @portid. */
-static void audit_daemon_forget(u32 portid)
+/*
+ * The daemon's socket was closed with records on it that it never read
+ * (it was killed, say): back they go to the front of the hold queue, in
+ * order, for the next daemon, so that a daemon's death loses nothing
+ * while the hold queue has room; what does not fit is counted lost.
+ * netlink has already unhashed the socket, so nothing is added to it.
+ */
+static void audit_daemon_take_back(struct sock *sk)
+{
+	struct sk_buff_head back;
+	struct sk_buff *skb;
+	unsigned long flags;
+	u32 limit = READ_ONCE(audit_backlog_limit);
+
+	__skb_queue_head_init(&back);
+	while ((skb = skb_dequeue(&sk->sk_receive_queue))) {
+		skb_orphan(skb);
+		if (!READ_ONCE(audit_enabled)) {
+			kfree_skb(skb);
+			continue;
+		}
+		if (limit && audit_hold_len() + skb_queue_len(&back) >= limit) {
+			kfree_skb(skb);
+			audit_log_lost("hold queue overflow, daemon went away");
+			continue;
+		}
+		__skb_queue_tail(&back, skb);
+	}
+	if (skb_queue_empty(&back))
+		return;
+	pr_notice("audit: %u records the daemon did not read are held again\n",
+		  skb_queue_len(&back));
+	spin_lock_irqsave(&audit_hold.lock, flags);
+	skb_queue_splice(&back, &audit_hold);
+	spin_unlock_irqrestore(&audit_hold.lock, flags);
+}
+
+/*
+ * Forget the daemon only if it is still the one that used @portid;
+ * @released: its socket was closed, and what it did not read comes back.
+ */
+static void audit_daemon_forget(u32 portid, bool released)
 {
 	struct audit_daemon *old = NULL;
 
@@ -134,13 +192,15 @@ static void audit_daemon_forget(u32 portid)
 	if (old) {
 		pr_notice("audit: daemon pid=%d went away; holding its records\n",
 			  pid_nr(old->pid));
-		call_rcu(&old->rcu, audit_daemon_free);
+		if (released)
+			audit_daemon_take_back(old->sk);
+		audit_daemon_retire(old);
 	}
 }
 
 void audit_daemon_socket_released(u32 portid)
 {
-	audit_daemon_forget(portid);
+	audit_daemon_forget(portid, true);
 }
 
 pid_t audit_daemon_pid_vnr(void)
@@ -302,7 +362,7 @@ static int audit_send_to_daemon(struct sk_buff *skb, u32 portid)
 	}
 	if (err == -EAGAIN)
 		return err;
-	audit_daemon_forget(portid);
+	audit_daemon_forget(portid, false);
 	return err;
 }
 

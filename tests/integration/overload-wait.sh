@@ -1,0 +1,53 @@
+# Overload with the default backlog_wait_time (60 s, in jiffies: 60 * HZ)
+# and a backlog of 64: 4 workers make events as fast as they can for 10 s
+# (user messages, then syscalls, then both), our auditd logging them.
+# The workers wait for backlog room instead of losing records: nothing is
+# lost and generated = logged, exactly.
+# boot: own
+AUDITCTL=$AUDIT_TOP/build/bin/auditctl
+. "$AUDIT_TOP/tests/lib/common.sh"
+. "$AUDIT_TOP/tests/lib/overload.sh"
+SECONDS_EACH=${OVL_SECONDS:-10}
+# The kernel's default, before anything changed it (a boot of our own).
+wait_default=$(status_field backlog_wait_time)
+echo "default backlog_wait_time: $wait_default jiffies"
+[ "$wait_default" -gt 0 ] || fail "no default wait time ($wait_default)"
+reset_audit
+rm -rf $OVL_D
+mkdir -p $OVL_D
+LOG=$OVL_D/audit.log
+"$AUDITCTL" -e 1 -b 64 --backlog_wait_time "$wait_default" >/dev/null ||
+	fail "auditctl -b 64 --backlog_wait_time $wait_default"
+ovl_rules
+ovl_start_auditd $LOG
+expect_eq backlog_limit "$(status_field backlog_limit)" 64
+expect_eq backlog_wait_time "$(status_field backlog_wait_time)" "$wait_default"
+
+run() { # NAME GEN-ARGS...
+	name=$1
+	shift
+	ovl_key_rule -a "$name"
+	"$AUDITCTL" --reset_backlog_wait_time_actual >/dev/null ||
+		fail "--reset_backlog_wait_time_actual"
+	lost0=$(status_field lost)
+	start=$(date +%s)
+	ovl_gen $OVL_D/$name.gen "$@" --seconds $SECONDS_EACH --tag "$name" >/dev/null
+	ovl_drain
+	ovl_barrier $LOG "barrier after $name"
+	ovl_key_rule -d "$name"
+	ovl_account "$name" $OVL_D/$name.gen $LOG "$name" "$lost0"
+	expect_eq "$name: records logged twice" "$(kv dups "$TALLY")" 0
+	actual=$(status_field backlog_wait_time_actual)
+	echo "$name: backlog_wait_time_actual=$actual"
+	[ "$actual" -gt 0 ] || fail "$name: the backlog never filled (no task waited)"
+	pass "$name: the backlog filled and tasks waited"
+	expect_eq "$name: lost" "$LOST" 0
+	expect_eq "$name: logged" "$LOGGED" "$GEN"
+	echo "$name: took $(( $(date +%s) - start )) s"
+}
+
+run ovlB-user --user 4
+run ovlB-sysc --sysc 4
+run ovlB-mixed --user 2 --sysc 2
+ovl_stop_auditd
+reset_audit

@@ -235,7 +235,7 @@ struct audit_ruleset {
 	unsigned int		n_any;
 	struct audit_rule	**any_syscall;
 	struct audit_slot	*slots[AUDIT_SYSCALL_SLOTS];
-	struct audit_watch_set	*watch_set;	/* NULL: no '=' path rules */
+	struct audit_watch_set	*watch_set;	/* NULL: no path rules */
 	size_t			max_rule_len;
 };
 
@@ -276,6 +276,24 @@ u32 audit_syscall_perm(u32 arch, int nr, const unsigned long *args);
 
 /* ---- kernel/audit_watch.c: path, directory and executable rules ---- */
 
+/*
+ * An inode by identity.  The generation tells a reused inode number from
+ * the one remembered, on filesystems that set it (tmpfs, ext4, xfs ...).
+ */
+struct audit_inode_id {
+	unsigned long	ino;
+	dev_t		dev;
+	u32		gen;
+};
+
+void audit_inode_id_set(struct audit_inode_id *id, const struct inode *inode);
+
+static inline bool audit_inode_id_eq(const struct audit_inode_id *a,
+				     const struct audit_inode_id *b)
+{
+	return a->ino == b->ino && a->dev == b->dev && a->gen == b->gen;
+}
+
 int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path);
 /* Frees the rule's paths, releasing its directory; may sleep. */
 void audit_watch_free(struct audit_rule *r);
@@ -283,8 +301,7 @@ void audit_watch_free(struct audit_rule *r);
 bool audit_watch_gone(const struct audit_rule *r);
 /* CONFIG_CHANGE op=remove_rule for a rule removed with its directory. */
 void audit_watch_log_removed(const struct audit_rule *r);
-bool audit_watch_match(const struct audit_pathspec *w,
-		       const struct dentry *dentry, const struct inode *inode);
+/* (Matching a syscall's names: kernel/audit_names.h.) */
 bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk);
 
 struct audit_watch_set;
@@ -292,8 +309,6 @@ struct audit_watch_set;
 struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
 					      unsigned int count);
 void audit_watch_set_free(struct audit_watch_set *s);
-bool audit_watch_set_near(const struct audit_watch_set *s,
-			  const struct dentry *dentry, const struct inode *inode);
 
 /* ---- kernel/audit_dir.c: watched directories ---- */
 

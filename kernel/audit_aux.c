@@ -35,6 +35,7 @@
 
 #include "audit.h"
 #include "audit_aux.h"
+#include "audit_names.h"
 
 /* ---- hooks ---- */
 
@@ -287,17 +288,8 @@ void __audit_ptrace(struct task_struct *t)
 	audit_aux_add_target(t);
 }
 
-/* The capabilities in a file's security.capability, all 0 without. */
-struct audit_file_caps {
-	u32		ver;
-	bool		fe;
-	kuid_t		rootid;
-	kernel_cap_t	fp, fi;
-};
-
-static void audit_read_fcaps(struct mnt_idmap *idmap,
-			     const struct dentry *dentry,
-			     struct audit_file_caps *fc)
+void audit_read_fcaps(struct mnt_idmap *idmap, const struct dentry *dentry,
+		      struct audit_file_caps *fc)
 {
 	struct cpu_vfs_cap_data disk;
 
@@ -377,21 +369,18 @@ static void audit_log_capset_field(struct audit_buffer *ab, const char *name,
 			 cap.val);
 }
 
-void audit_log_fcaps(struct audit_buffer *ab, const struct dentry *dentry,
+void audit_log_fcaps(struct audit_buffer *ab, const struct audit_file_caps *fc,
 		     bool noeval)
 {
-	struct audit_file_caps fc;
-
 	if (noeval) {
 		/* As the stock kernel writes it, in its order. */
 		audit_log_format(ab, " cap_fe=? cap_fver=? cap_fp=? cap_fi=?");
 		return;
 	}
-	audit_read_fcaps(&nop_mnt_idmap, dentry, &fc);
-	audit_log_capset_field(ab, "cap_fp", fc.fp);
-	audit_log_capset_field(ab, "cap_fi", fc.fi);
-	audit_log_format(ab, " cap_fe=%u cap_fver=%x cap_frootid=%d", fc.fe,
-			 fc.ver, (int)from_kuid(&init_user_ns, fc.rootid));
+	audit_log_capset_field(ab, "cap_fp", fc->fp);
+	audit_log_capset_field(ab, "cap_fi", fc->fi);
+	audit_log_format(ab, " cap_fe=%u cap_fver=%x cap_frootid=%d", fc->fe,
+			 fc->ver, (int)from_kuid(&init_user_ns, fc->rootid));
 }
 
 /*

@@ -150,11 +150,12 @@ static inline void audit_aux_reset(struct audit_aux *aux)
 void audit_log_task_ids(struct audit_buffer *ab);
 
 /*
- * Writes " cap_fp= cap_fi= cap_fe= cap_fver= cap_frootid=" of the file
- * at @dentry (zeros when it has no file capabilities, or @dentry is
- * NULL), read now; @noeval: the file must not be read ("?" instead).
+ * Writes " cap_fp= cap_fi= cap_fe= cap_fver= cap_frootid=" of @fc, the
+ * capabilities a file had when its name was reported; @noeval: the file
+ * was not to be read ("?" instead).
  */
-void audit_log_fcaps(struct audit_buffer *ab, const struct dentry *dentry,
+struct audit_file_caps;
+void audit_log_fcaps(struct audit_buffer *ab, const struct audit_file_caps *fc,
 		     bool noeval);
 
 #endif /* _KERNEL_AUDIT_AUX_H */

@@ -18,6 +18,7 @@
 #include <asm/unistd.h>
 
 #include "audit.h"
+#include "audit_names.h"
 
 /* A rule being written: the fixed part, then the strings. */
 struct test_rule {
@@ -323,16 +324,52 @@ static struct audit_rule *path_rule(struct kunit *test, u32 type, u32 op,
 	return r;
 }
 
+/* How many identities of @set are found at and above @d. */
+static unsigned int near_ids(const struct audit_watch_set *set,
+			     const struct dentry *d, struct audit_inode_id *ids)
+{
+	unsigned int n;
+
+	rcu_read_lock();
+	n = audit_watch_set_collect(set, d, ids, AUDIT_NEAR_IDS);
+	rcu_read_unlock();
+	return n;
+}
+
+/* A name as audit_names.c captures it: in @dir, near @ids, called @last. */
+static struct audit_name *test_name(struct kunit *test, struct dentry *dir,
+				    const struct audit_inode_id *ids,
+				    unsigned int nids, const char *last)
+{
+	struct audit_name *n = kunit_kzalloc(test, sizeof(*n), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, n);
+	audit_inode_id_set(&n->parent, d_inode(dir));
+	n->have_parent = true;
+	n->near = kunit_kzalloc(test, struct_size(n->near, last,
+						  strlen(last) + 1),
+				GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, n->near);
+	n->near->nids = nids;
+	memcpy(n->near->ids, ids, nids * sizeof(*ids));
+	memcpy(n->near->last, last, strlen(last) + 1);
+	return n;
+}
+
 /*
  * The exit filter's watch set: a name is near a watch when its inode or an
- * ancestor is a directory (or object) an "=" path rule remembers.
+ * ancestor is a directory (or object) an "=" path rule remembers; those
+ * identities are collected when the name is reported, and the watches are
+ * matched against them and the name's last component, with no dentry.
  */
 static void watch_set_prefilter(struct kunit *test)
 {
 	struct dentry *w, *sub, *far, *root, *deep, *in_w, *in_far;
+	struct audit_inode_id ids[AUDIT_NEAR_IDS], reused;
 	struct audit_watch_set *set;
 	struct audit_rule *rules[3];
-	struct inode *reused;
+	struct audit_name *n;
+	unsigned int nids;
 	struct path p;
 	int i;
 
@@ -347,36 +384,47 @@ static void watch_set_prefilter(struct kunit *test)
 	rules[1] = path_rule(test, AUDIT_WATCH, AUDIT_EQUAL, "/audit-kunit-w/f");
 	rules[2] = path_rule(test, AUDIT_DIR, AUDIT_NOT_EQUAL, "/audit-kunit-far");
 
-	/* Only "=" rules make a set. */
-	KUNIT_EXPECT_NULL(test, audit_watch_set_build(&rules[2], 1));
-	set = audit_watch_set_build(rules, 3);
+	/* Every path rule is in the set, "!=" ones too (they need it). */
+	KUNIT_EXPECT_NULL(test, audit_watch_set_build(rules, 0));
+	set = audit_watch_set_build(&rules[2], 1);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, set);
+	KUNIT_EXPECT_EQ(test, near_ids(set, far, ids), 1);
+	audit_watch_set_free(set);
+	set = audit_watch_set_build(rules, 2);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, set);
 
-	/* Made before the RCU read section: allocating may sleep. */
 	deep = fake_child(test, fake_child(test, sub));
 	in_w = fake_child(test, w);
 	in_far = fake_child(test, far);
-	/* The inode number of the watched directory, reused by a new inode. */
-	reused = kunit_kzalloc(test, sizeof(*reused), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, reused);
-	reused->i_sb = d_inode(sub)->i_sb;
-	reused->i_ino = d_inode(sub)->i_ino;
-	reused->i_generation = d_inode(sub)->i_generation + 1;
 
-	rcu_read_lock();
-	/* The watched directory, a new name deep under it, its inode alone. */
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, sub, d_inode(sub)));
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, deep, NULL));
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, NULL, d_inode(sub)));
+	/* The watched directory, and a new name deep under it: sub and w. */
+	KUNIT_EXPECT_EQ(test, near_ids(set, sub, ids), 2);
+	KUNIT_EXPECT_EQ(test, near_ids(set, deep, ids), 2);
 	/* A file not yet created in the directory of a file watch. */
-	KUNIT_EXPECT_TRUE(test, audit_watch_set_near(set, in_w, NULL));
+	KUNIT_EXPECT_EQ(test, near_ids(set, in_w, ids), 1);
 	/* Far from every "=" rule. */
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, far, d_inode(far)));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, in_far, NULL));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, root, d_inode(root)));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, d_inode(far)));
-	KUNIT_EXPECT_FALSE(test, audit_watch_set_near(set, NULL, reused));
-	rcu_read_unlock();
+	KUNIT_EXPECT_EQ(test, near_ids(set, far, ids), 0);
+	KUNIT_EXPECT_EQ(test, near_ids(set, in_far, ids), 0);
+	KUNIT_EXPECT_EQ(test, near_ids(set, root, ids), 0);
+	/* The inode number of the watched directory, reused by a new inode. */
+	audit_inode_id_set(&reused, d_inode(sub));
+	KUNIT_EXPECT_TRUE(test, audit_watch_set_has(set, &reused));
+	reused.gen++;
+	KUNIT_EXPECT_FALSE(test, audit_watch_set_has(set, &reused));
+
+	/* Matching from what was captured, with no dentry to follow. */
+	nids = near_ids(set, deep, ids);
+	n = test_name(test, root, ids, nids, "x");
+	KUNIT_EXPECT_TRUE(test, audit_watch_match(rules[0]->watch, n));
+	KUNIT_EXPECT_FALSE(test, audit_watch_match(rules[1]->watch, n));
+	nids = near_ids(set, in_w, ids);
+	n = test_name(test, w, ids, nids, "f");
+	KUNIT_EXPECT_TRUE(test, audit_watch_match(rules[1]->watch, n));
+	KUNIT_EXPECT_FALSE(test, audit_watch_match(rules[0]->watch, n));
+	n = test_name(test, w, ids, nids, "g");
+	KUNIT_EXPECT_FALSE(test, audit_watch_match(rules[1]->watch, n));
+	n = test_name(test, far, ids, 0, "f");
+	KUNIT_EXPECT_FALSE(test, audit_watch_match(rules[1]->watch, n));
 
 	audit_watch_set_free(set);
 	for (i = 0; i < 3; i++)

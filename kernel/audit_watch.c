@@ -31,16 +31,7 @@
 #include <linux/sort.h>
 
 #include "audit.h"
-
-/*
- * An inode by identity.  The generation tells a reused inode number from
- * the one remembered, on filesystems that set it (tmpfs, ext4, xfs ...).
- */
-struct audit_inode_id {
-	unsigned long	ino;
-	dev_t		dev;
-	u32		gen;
-};
+#include "audit_names.h"
 
 /* Immutable once the rule is built, like the rule. */
 struct audit_pathspec {
@@ -53,8 +44,7 @@ struct audit_pathspec {
 	bool		have_obj;
 };
 
-static void audit_inode_id_set(struct audit_inode_id *id,
-			       const struct inode *inode)
+void audit_inode_id_set(struct audit_inode_id *id, const struct inode *inode)
 {
 	id->ino = inode->i_ino;
 	id->dev = inode->i_sb->s_dev;
@@ -194,55 +184,43 @@ static bool audit_same_inode(const struct inode *inode,
 	       inode->i_sb->s_dev == id->dev && inode->i_generation == id->gen;
 }
 
-/* Is @dentry, or one of its ancestors, the directory @id? */
-static bool audit_under_dir(const struct dentry *dentry,
-			    const struct audit_inode_id *id)
-{
-	const struct dentry *d = dentry, *parent;
-	bool found = false;
-
-	rcu_read_lock();
-	for (;;) {
-		if (audit_same_inode(d_backing_inode(d), id)) {
-			found = true;
-			break;
-		}
-		parent = READ_ONCE(d->d_parent);
-		if (parent == d)
-			break;
-		d = parent;
-	}
-	rcu_read_unlock();
-	return found;
-}
-
-/* Does the name (@dentry, with @inode as it was) fall under watch @w? */
+/*
+ * Does the name fall under watch @w?  Everything compared was captured
+ * when the name was reported (kernel/audit_names.c): its inode, the
+ * directory holding it, and, when it was near a watch, its last component
+ * and the watched directories above it.
+ */
 bool audit_watch_match(const struct audit_pathspec *w,
-		       const struct dentry *dentry, const struct inode *inode)
+		       const struct audit_name *n)
 {
-	const struct dentry *parent;
-	bool match;
+	unsigned int i;
 
 	if (!w)
 		return false;
-	if (w->have_obj && audit_same_inode(inode, &w->obj))
+	if (w->have_obj && n->have_inode && audit_inode_id_eq(&n->inode.id,
+							      &w->obj))
 		return true;
-	if (!dentry)
+	if (w->type == AUDIT_DIR) {
+		if (n->have_inode && audit_inode_id_eq(&n->inode.id, &w->dir))
+			return true;
+		if (n->have_parent && audit_inode_id_eq(&n->parent, &w->dir))
+			return true;
+		for (i = 0; n->near && i < n->near->nids; i++)
+			if (audit_inode_id_eq(&n->near->ids[i], &w->dir))
+				return true;
 		return false;
-	if (w->type == AUDIT_DIR)
-		return audit_under_dir(dentry, &w->dir);
-
-	rcu_read_lock();
-	parent = READ_ONCE(dentry->d_parent);
-	match = audit_same_inode(d_backing_inode(parent), &w->dir) &&
-		!strcmp(dentry->d_name.name, w->last);
-	rcu_read_unlock();
-	return match;
+	}
+	return n->have_parent && audit_inode_id_eq(&n->parent, &w->dir) &&
+	       n->near && !strcmp(n->near->last, w->last);
 }
 
-/* Is @tsk running the executable of rule path @w? */
+/*
+ * Is @tsk running the executable of rule path @w?  The file is open, so
+ * its dentry can be read now: the directory holding it and its name.
+ */
 bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk)
 {
+	const struct dentry *dentry, *parent;
 	struct file *exe;
 	bool match;
 
@@ -251,17 +229,27 @@ bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk)
 	exe = get_task_exe_file(tsk);
 	if (!exe)
 		return false;
-	match = audit_watch_match(w, exe->f_path.dentry, file_inode(exe));
+	dentry = exe->f_path.dentry;
+	match = w->have_obj && audit_same_inode(file_inode(exe), &w->obj);
+	if (!match) {
+		rcu_read_lock();
+		parent = READ_ONCE(dentry->d_parent);
+		match = audit_same_inode(d_backing_inode(parent), &w->dir) &&
+			!strcmp(dentry->d_name.name, w->last);
+		rcu_read_unlock();
+	}
 	fput(exe);
 	return match;
 }
 
 /*
- * The watch set of a ruleset: every directory and object identity that an
- * "=" watch or directory rule of the exit list remembers, sorted, behind a
- * 256-bit filter on the inode number.  A syscall whose names have no such
- * identity among themselves and their ancestors cannot match any of those
- * rules, which one walk per name decides instead of one per name and rule.
+ * The watch set of a ruleset: every directory and object identity that a
+ * watch or directory rule of the exit list remembers, sorted, behind a
+ * 256-bit filter on the inode number.  When a syscall reports a name, the
+ * set's identities among the name and its ancestors are noted with it
+ * (kernel/audit_names.c), which is what a rule on the name is later
+ * matched against; and a syscall whose names have none of them cannot
+ * match any "=" rule, which one look decides instead of one per rule.
  * Immutable once built; lives as long as its ruleset.
  */
 struct audit_watch_set {
@@ -302,7 +290,7 @@ struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
 	unsigned int i, n = 0;
 
 	for (i = 0; i < count; i++)
-		if (rules[i]->watch_eq)
+		if (rules[i]->watch)
 			n += 2;
 	if (!n)
 		return NULL;
@@ -312,7 +300,7 @@ struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
 	for (i = 0; i < count; i++) {
 		const struct audit_pathspec *w = rules[i]->watch;
 
-		if (!rules[i]->watch_eq)
+		if (!w)
 			continue;
 		audit_watch_set_put_id(s, &w->dir);
 		if (w->have_obj)
@@ -327,36 +315,39 @@ void audit_watch_set_free(struct audit_watch_set *s)
 	kfree(s);
 }
 
-static bool audit_watch_set_has(const struct audit_watch_set *s,
-				const struct inode *inode)
+bool audit_watch_set_has(const struct audit_watch_set *s,
+			 const struct audit_inode_id *id)
 {
-	struct audit_inode_id key;
-
-	if (!inode || !test_bit(audit_ino_bit(inode->i_ino), s->filter))
+	if (!test_bit(audit_ino_bit(id->ino), s->filter))
 		return false;
-	audit_inode_id_set(&key, inode);
-	return bsearch(&key, s->ids, s->n, sizeof(key), audit_inode_id_cmp);
+	return bsearch(id, s->ids, s->n, sizeof(*id), audit_inode_id_cmp);
 }
 
 /*
- * Could the name (@dentry, with @inode as it was) match a rule of set @s?
- * A superset of audit_watch_match() over those rules: the name's own inode
- * or an ancestor directory is one the set remembers.  Call under RCU.
+ * One walk from a name's dentry up to its root, at the moment it is
+ * reported: a negative dentry has no inode of its own, its ancestors do.
  */
-bool audit_watch_set_near(const struct audit_watch_set *s,
-			  const struct dentry *dentry, const struct inode *inode)
+unsigned int audit_watch_set_collect(const struct audit_watch_set *s,
+				     const struct dentry *dentry,
+				     struct audit_inode_id *ids,
+				     unsigned int max)
 {
 	const struct dentry *d = dentry, *parent;
+	const struct inode *inode;
+	struct audit_inode_id id;
+	unsigned int n = 0;
 
-	if (audit_watch_set_has(s, inode))
-		return true;
-	while (d) {
-		if (audit_watch_set_has(s, d_backing_inode(d)))
-			return true;
+	while (d && n < max) {
+		inode = d_backing_inode(d);
+		if (inode) {
+			audit_inode_id_set(&id, inode);
+			if (audit_watch_set_has(s, &id))
+				ids[n++] = id;
+		}
 		parent = READ_ONCE(d->d_parent);
 		if (parent == d)
 			break;
 		d = parent;
 	}
-	return false;
+	return n;
 }

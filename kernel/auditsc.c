@@ -8,10 +8,14 @@
  * Cost, by design.  The entry hook runs only while the exit list has
  * rules (audit_exit_rules_key); it notes the syscall number and
  * arguments and asks the rule index whether any rule names the syscall.
- * Only then do the VFS hooks gather names, and they take references, not
- * copies: text is made only when a record is built.  The exit hook runs
- * while audit is enabled (audit_on_key) and does nothing unless the task
- * is in an audited syscall or a record was logged during the syscall.
+ * Only then do the VFS hooks gather names (kernel/audit_names.c), which
+ * capture a few words of each: text is made only when a record is built.
+ * The exit hook runs for every task that has a context, from the first
+ * time audit is enabled on (audit_exit_key, never turned off): a syscall
+ * in progress when audit is switched off, or when the last rule goes,
+ * still ends through it and releases what its context took.  It does
+ * nothing unless the task is in an audited syscall or a record was logged
+ * during the syscall.
  *
  * A context belongs to its task and is touched only by it (and by the
  * task's parent before the child first runs), so it needs no lock.
@@ -33,22 +37,15 @@
 
 #include "audit.h"
 #include "audit_aux.h"
+#include "audit_names.h"
 
+/* On while audit is enabled: new tasks get a context. */
 DEFINE_STATIC_KEY_FALSE(audit_on_key);
+/* On from the first time audit is enabled: see the top of this file. */
+DEFINE_STATIC_KEY_FALSE(audit_exit_key);
 
-#define AUDIT_NAMES_MAX		32	/* names kept per syscall */
 #define AUDIT_PROCTITLE_MAX	128	/* bytes of the command line */
 #define AUDIT_EXECVE_CHUNK	7500	/* text per EXECVE record */
-
-/* One name or inode the syscall touched. */
-struct audit_name {
-	struct filename	*fname;		/* referenced, may be NULL */
-	struct dentry	*dentry;	/* referenced, may be NULL */
-	struct inode	*inode;		/* referenced, as found; may be NULL */
-	u8		type;		/* AUDIT_TYPE_* */
-	bool		hidden;
-	bool		noeval;		/* do not read the file (umount) */
-};
 
 struct audit_context {
 	bool		in_syscall;
@@ -61,8 +58,7 @@ struct audit_context {
 	long		ret;
 	struct timespec64 stamp;
 	unsigned int	serial;		/* 0: no record yet */
-	unsigned int	nnames;
-	struct audit_name names[AUDIT_NAMES_MAX];
+	struct audit_names names;	/* kernel/audit_names.c */
 	void		*sockaddr;	/* kmalloc'd copy, or NULL */
 	int		sockaddr_len;
 	bool		execve;		/* a successful execve happened */
@@ -121,24 +117,9 @@ int __audit_alloc(struct task_struct *tsk)
 	return 0;
 }
 
-static void audit_names_release(struct audit_context *ctx)
-{
-	unsigned int i;
-
-	for (i = 0; i < ctx->nnames; i++) {
-		struct audit_name *n = &ctx->names[i];
-
-		if (n->fname)
-			putname(n->fname);
-		dput(n->dentry);
-		iput(n->inode);
-	}
-	ctx->nnames = 0;
-}
-
 static void audit_context_reset(struct audit_context *ctx)
 {
-	audit_names_release(ctx);
+	audit_names_release(&ctx->names);
 	kfree(ctx->sockaddr);
 	ctx->sockaddr = NULL;
 	audit_aux_reset(&ctx->aux);
@@ -178,18 +159,29 @@ void __init audit_syscall_init_task(void)
 		__audit_alloc(current);
 }
 
+/*
+ * The exit hook goes on before any context can exist (contexts are made
+ * only while audit_on_key is on, or by the entry hook once the exit hook
+ * is), and is never turned off again: a task may keep its context, and be
+ * in the middle of a syscall, long after audit was switched off.
+ */
 void audit_syscall_hooks_update(void)
 {
-	if (READ_ONCE(audit_enabled))
+	if (READ_ONCE(audit_enabled)) {
+		static_branch_enable(&audit_exit_key);
 		static_branch_enable(&audit_on_key);
-	else
+	} else {
 		static_branch_disable(&audit_on_key);
+	}
 }
 
 /* ---- entry and exit ---- */
 
-/* Could a rule on the exit list match syscall @major? */
-static bool audit_syscall_indexed(int major)
+/*
+ * Could a rule on the exit list match syscall @major?  Also says whether
+ * the ruleset watches paths, for the names to be gathered.
+ */
+static bool audit_syscall_indexed(int major, bool *watches)
 {
 	struct audit_ruleset *rs;
 	bool any;
@@ -198,6 +190,7 @@ static bool audit_syscall_indexed(int major)
 	rs = rcu_dereference(audit_ruleset);
 	any = rs && (rs->n_any || (major >= 0 && major < AUDIT_SYSCALL_SLOTS &&
 				   rs->slots[major]));
+	*watches = any && rs->watch_set;
 	rcu_read_unlock();
 	return any;
 }
@@ -210,6 +203,9 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 	if (!READ_ONCE(audit_enabled) || !current->mm)
 		return;
 	if (!ctx) {
+		/* Only once the exit hook will see it end. */
+		if (!static_key_enabled(&audit_exit_key))
+			return;
 		ctx = audit_context_new(GFP_KERNEL | __GFP_NOWARN);
 		if (!ctx)
 			return;
@@ -222,7 +218,7 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 	if (ctx->in_syscall)
 		audit_context_reset(ctx);
 	/* A syscall no rule names costs this one lookup, nothing more. */
-	ctx->gather = audit_syscall_indexed(major);
+	ctx->gather = audit_syscall_indexed(major, &ctx->names.watch_walk);
 	if (!ctx->gather)
 		return;
 	ctx->in_syscall = true;
@@ -446,7 +442,7 @@ void __audit_syscall_exit(int success, long ret)
 	audit_context_reset(ctx);
 }
 
-/* ---- names and inodes ---- */
+/* ---- what the syscall touches ---- */
 
 static bool audit_gathering(struct audit_context *ctx)
 {
@@ -460,170 +456,11 @@ struct audit_aux *audit_aux_current(void)
 	return audit_gathering(ctx) ? &ctx->aux : NULL;
 }
 
-static struct audit_name *audit_name_add(struct audit_context *ctx)
-{
-	struct audit_name *n;
-
-	if (ctx->nnames >= AUDIT_NAMES_MAX)
-		return NULL;
-	n = &ctx->names[ctx->nnames++];
-	memset(n, 0, sizeof(*n));
-	return n;
-}
-
-void __audit_getname(struct filename *name)
+struct audit_names *audit_names_current(void)
 {
 	struct audit_context *ctx = current->audit_context;
-	struct audit_name *n;
 
-	if (!audit_gathering(ctx))
-		return;
-	n = audit_name_add(ctx);
-	if (!n)
-		return;
-	atomic_inc(&name->refcnt);
-	n->fname = name;
-	n->type = AUDIT_TYPE_UNKNOWN;
-}
-
-/*
- * Remembers the dentry a name resolved to.  Its inode is read through the
- * dentry when needed, except for a child about to be deleted: the dentry
- * will not lead to it afterwards, so the inode itself is held.
- */
-static void audit_name_set_dentry(struct audit_name *n,
-				  const struct dentry *dentry,
-				  unsigned char type)
-{
-	struct inode *inode = d_backing_inode(dentry);
-
-	dput(n->dentry);
-	iput(n->inode);
-	n->dentry = dget((struct dentry *)dentry);
-	n->inode = inode && type == AUDIT_TYPE_CHILD_DELETE ? igrab(inode) : NULL;
-	n->type = type;
-}
-
-/* The inode a name stands for, as it was found. */
-static struct inode *audit_name_inode(const struct audit_name *n)
-{
-	if (n->inode)
-		return n->inode;
-	return n->dentry ? d_backing_inode(n->dentry) : NULL;
-}
-
-void __audit_inode(struct filename *name, const struct dentry *dentry,
-		   unsigned int flags)
-{
-	struct audit_context *ctx = current->audit_context;
-	struct audit_name *n = NULL;
-	int i;
-
-	if (!audit_gathering(ctx) || audit_filter_fs(dentry->d_sb->s_magic))
-		return;
-	/* The name this lookup started from, most recent first. */
-	for (i = ctx->nnames - 1; name && i >= 0; i--) {
-		if (ctx->names[i].fname == name && !ctx->names[i].dentry) {
-			n = &ctx->names[i];
-			break;
-		}
-	}
-	if (!n) {
-		n = audit_name_add(ctx);
-		if (!n)
-			return;
-		if (name) {
-			atomic_inc(&name->refcnt);
-			n->fname = name;
-		}
-	}
-	audit_name_set_dentry(n, dentry, flags & AUDIT_INODE_PARENT ?
-			      AUDIT_TYPE_PARENT : AUDIT_TYPE_NORMAL);
-	n->hidden = flags & AUDIT_INODE_HIDDEN;
-	n->noeval = flags & AUDIT_INODE_NOEVAL;
-}
-
-void __audit_file(const struct file *file)
-{
-	__audit_inode(NULL, file->f_path.dentry, 0);
-}
-
-/* Does the last component of @fname equal @name? */
-static bool audit_fname_ends_with(const struct filename *fname,
-				  const struct qstr *name)
-{
-	const char *s = fname->name, *last = strrchr(s, '/');
-	size_t len;
-
-	last = last ? last + 1 : s;
-	len = strlen(last);
-	/* "dir/" names the directory itself, not a child of it. */
-	return len == name->len && !memcmp(last, name->name, len);
-}
-
-/* Is @n the same child (same type, same dentry or same place and name)? */
-static bool audit_same_child(const struct audit_name *n,
-			     const struct inode *parent,
-			     const struct dentry *dentry, unsigned char type)
-{
-	bool same;
-
-	if (n->type != type || !n->dentry)
-		return false;
-	if (n->dentry == dentry)
-		return true;
-	rcu_read_lock();
-	same = d_inode_rcu(READ_ONCE(n->dentry->d_parent)) == parent &&
-	       n->dentry->d_name.len == dentry->d_name.len &&
-	       !memcmp(n->dentry->d_name.name, dentry->d_name.name,
-		       dentry->d_name.len);
-	rcu_read_unlock();
-	return same;
-}
-
-/*
- * A child created in or removed from @parent.  Some operations report the
- * same child twice (before and after it exists; a rename's target under
- * its new name): the later report refreshes the first.
- */
-void __audit_inode_child(struct inode *parent, const struct dentry *dentry,
-			 const unsigned char type)
-{
-	struct audit_context *ctx = current->audit_context;
-	struct filename *fname = NULL;
-	struct audit_name *n = NULL;
-	int i;
-
-	if (!audit_gathering(ctx) || audit_filter_fs(dentry->d_sb->s_magic))
-		return;
-	for (i = ctx->nnames - 1; i >= 0; i--) {
-		if (audit_same_child(&ctx->names[i], parent, dentry, type)) {
-			n = &ctx->names[i];
-			break;
-		}
-	}
-	if (!n) {
-		/* Named by the lookup that reached its parent, if any. */
-		for (i = ctx->nnames - 1; i >= 0; i--) {
-			struct audit_name *p = &ctx->names[i];
-
-			if (p->type == AUDIT_TYPE_PARENT &&
-			    audit_name_inode(p) == parent &&
-			    p->fname && audit_fname_ends_with(p->fname,
-							      &dentry->d_name)) {
-				fname = p->fname;
-				break;
-			}
-		}
-		n = audit_name_add(ctx);
-		if (!n)
-			return;
-		if (fname) {
-			atomic_inc(&fname->refcnt);
-			n->fname = fname;
-		}
-	}
-	audit_name_set_dentry(n, dentry, type);
+	return audit_gathering(ctx) ? &ctx->names : NULL;
 }
 
 int __audit_sockaddr(int len, void *addr)
@@ -648,119 +485,17 @@ void __audit_bprm(struct linux_binprm *bprm)
 
 /* ---- fields that need the syscall ---- */
 
-/* AUDIT_FIELD_COMPARE of a task id with the owner of a name's inode. */
-static bool audit_obj_compare(const struct audit_name *n,
-			      const struct audit_field *f)
-{
-	const struct cred *cred = current_cred();
-	const struct inode *inode = audit_name_inode(n);
-	kuid_t uid;
-	kgid_t gid;
-
-	if (!inode)
-		return false;
-	switch (f->val) {
-	case AUDIT_COMPARE_UID_TO_OBJ_UID:
-		uid = cred->uid; break;
-	case AUDIT_COMPARE_EUID_TO_OBJ_UID:
-		uid = cred->euid; break;
-	case AUDIT_COMPARE_SUID_TO_OBJ_UID:
-		uid = cred->suid; break;
-	case AUDIT_COMPARE_FSUID_TO_OBJ_UID:
-		uid = cred->fsuid; break;
-	case AUDIT_COMPARE_AUID_TO_OBJ_UID:
-		uid = audit_get_loginuid(current); break;
-	case AUDIT_COMPARE_GID_TO_OBJ_GID:
-		gid = cred->gid; goto gids;
-	case AUDIT_COMPARE_EGID_TO_OBJ_GID:
-		gid = cred->egid; goto gids;
-	case AUDIT_COMPARE_SGID_TO_OBJ_GID:
-		gid = cred->sgid; goto gids;
-	case AUDIT_COMPARE_FSGID_TO_OBJ_GID:
-		gid = cred->fsgid; goto gids;
-	default:
-		return false;
-	}
-	return audit_compare(__kuid_val(uid), f->op, __kuid_val(inode->i_uid));
-gids:
-	return audit_compare(__kgid_val(gid), f->op, __kgid_val(inode->i_gid));
-}
-
-static bool audit_name_field_match(const struct audit_name *n,
-				   const struct audit_rule *r,
-				   const struct audit_field *f)
-{
-	const struct inode *inode = audit_name_inode(n);
-
-	switch (f->type) {
-	case AUDIT_WATCH:
-	case AUDIT_DIR:
-		return audit_watch_match(r->watch, n->dentry, inode);
-	}
-	if (!inode)
-		return false;
-	switch (f->type) {
-	case AUDIT_DEVMAJOR:
-		return audit_compare(MAJOR(inode->i_sb->s_dev), f->op, f->val);
-	case AUDIT_DEVMINOR:
-		return audit_compare(MINOR(inode->i_sb->s_dev), f->op, f->val);
-	case AUDIT_INODE:
-		return audit_compare(inode->i_ino, f->op, f->val);
-	case AUDIT_FILETYPE:
-		return audit_compare(inode->i_mode & S_IFMT, f->op, f->val);
-	case AUDIT_OBJ_UID:
-		return audit_compare(__kuid_val(inode->i_uid), f->op,
-				     __kuid_val(f->uid));
-	case AUDIT_OBJ_GID:
-		return audit_compare(__kgid_val(inode->i_gid), f->op,
-				     __kgid_val(f->gid));
-	case AUDIT_FIELD_COMPARE:
-		return audit_obj_compare(n, f);
-	case AUDIT_OBJ_USER: case AUDIT_OBJ_ROLE: case AUDIT_OBJ_TYPE:
-	case AUDIT_OBJ_LEV_LOW: case AUDIT_OBJ_LEV_HIGH: {
-		u32 sid;
-
-		/* The LSM label of the object, as the LSM's rule sees it. */
-		security_inode_getsecid((struct inode *)inode, &sid);
-		return sid && security_audit_rule_match(sid, f->type, f->op,
-							f->lsm_rule) > 0;
-	}
-	}
-	return false;
-}
-
-/* True when some name of the syscall satisfies @f. */
-static bool audit_names_match(struct audit_context *ctx,
-			      const struct audit_rule *r,
-			      const struct audit_field *f)
-{
-	unsigned int i;
-
-	for (i = 0; i < ctx->nnames; i++)
-		if (audit_name_field_match(&ctx->names[i], r, f))
-			return true;
-	return false;
-}
-
 /*
- * Might an "=" watch or directory rule match a name of the syscall?  One
- * walk over the names against the ruleset's watch set, remembered for the
- * rest of the filter run; true when there is no set to ask.
+ * Might an "=" watch or directory rule match a name of the syscall?
+ * Asked once of the ruleset's watch set and remembered for the rest of
+ * the filter run; true when there is no set to ask.
  */
 static bool audit_names_near_watch(struct audit_context *ctx)
 {
-	unsigned int i;
-
 	if (!ctx->watch_set)
 		return true;
-	if (ctx->near_watch < 0) {
-		ctx->near_watch = 0;
-		for (i = 0; i < ctx->nnames && !ctx->near_watch; i++)
-			ctx->near_watch =
-				audit_watch_set_near(ctx->watch_set,
-						     ctx->names[i].dentry,
-						     audit_name_inode(&ctx->names[i]));
-	}
+	if (ctx->near_watch < 0)
+		ctx->near_watch = audit_names_near(&ctx->names, ctx->watch_set);
 	return ctx->near_watch;
 }
 
@@ -787,25 +522,18 @@ bool audit_syscall_field_match(struct audit_context *ctx,
 			  f->val) == (f->op == Audit_equal);
 	case AUDIT_WATCH: case AUDIT_DIR:
 		/* "!=" means: no name of the syscall is under the watch. */
-		return audit_names_match(ctx, r, f) == (f->op == Audit_equal);
+		return audit_names_match(&ctx->names, r, f) ==
+		       (f->op == Audit_equal);
 	case AUDIT_DEVMAJOR: case AUDIT_DEVMINOR: case AUDIT_INODE:
 	case AUDIT_FILETYPE: case AUDIT_OBJ_UID: case AUDIT_OBJ_GID:
 	case AUDIT_FIELD_COMPARE: case AUDIT_OBJ_USER: case AUDIT_OBJ_ROLE:
 	case AUDIT_OBJ_TYPE: case AUDIT_OBJ_LEV_LOW: case AUDIT_OBJ_LEV_HIGH:
-		return audit_names_match(ctx, r, f);
+		return audit_names_match(&ctx->names, r, f);
 	}
 	return false;
 }
 
 /* ---- records ---- */
-
-static const char *const audit_nametypes[] = {
-	[AUDIT_TYPE_UNKNOWN] = "UNKNOWN",
-	[AUDIT_TYPE_NORMAL] = "NORMAL",
-	[AUDIT_TYPE_PARENT] = "PARENT",
-	[AUDIT_TYPE_CHILD_DELETE] = "DELETE",
-	[AUDIT_TYPE_CHILD_CREATE] = "CREATE",
-};
 
 static void audit_log_syscall_record(struct audit_context *ctx,
 				     const char *key, unsigned int items)
@@ -840,92 +568,6 @@ static void audit_log_cwd(struct audit_context *ctx)
 	get_fs_pwd(current->fs, &pwd);
 	audit_log_d_path(ab, "cwd=", &pwd);
 	path_put(&pwd);
-	audit_log_end(ab);
-}
-
-static void audit_log_name_text(struct audit_buffer *ab,
-				const struct audit_name *n)
-{
-	const char *s;
-	size_t len;
-
-	audit_log_format(ab, " name=");
-	if (!n->fname) {
-		if (n->dentry)
-			audit_log_untrustedstring(ab, n->dentry->d_name.name);
-		else
-			audit_log_format(ab, "(null)");
-		return;
-	}
-	s = n->fname->name;
-	len = strlen(s);
-	/* A parent item names the directory part of the path. */
-	if (n->type == AUDIT_TYPE_PARENT && n->dentry) {
-		const char *slash = strrchr(s, '/');
-
-		if (slash && slash != s + len - 1)
-			len = slash - s + 1;
-		else if (!slash)
-			len = 0;
-	}
-	if (len) {
-		audit_log_n_untrustedstring(ab, s, len);
-		return;
-	}
-	/* A relative name's directory is the working directory. */
-	if (n->type == AUDIT_TYPE_PARENT && current->fs) {
-		struct path pwd;
-
-		get_fs_pwd(current->fs, &pwd);
-		audit_log_d_path(ab, NULL, &pwd);
-		path_put(&pwd);
-		return;
-	}
-	audit_log_format(ab, "(null)");
-}
-
-/* " obj=CONTEXT" of a file, when an LSM labels files. */
-static void audit_log_inode_context(struct audit_buffer *ab,
-				    const struct inode *inode)
-{
-	char *ctx;
-	u32 sid, len;
-
-	security_inode_getsecid((struct inode *)inode, &sid);
-	if (!sid)
-		return;
-	if (security_secid_to_secctx(sid, &ctx, &len)) {
-		audit_log_format(ab, " osid=%u", sid);
-		return;
-	}
-	audit_log_format(ab, " obj=%s", ctx);
-	security_release_secctx(ctx, len);
-}
-
-static void audit_log_path(struct audit_context *ctx,
-			   const struct audit_name *n, unsigned int item)
-{
-	const struct inode *inode = audit_name_inode(n);
-	struct audit_buffer *ab;
-
-	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_PATH);
-	if (!ab)
-		return;
-	audit_log_format(ab, "item=%u", item);
-	audit_log_name_text(ab, n);
-	if (inode) {
-		audit_log_format(ab, " inode=%lu dev=%02x:%02x mode=%#ho",
-				 inode->i_ino, MAJOR(inode->i_sb->s_dev),
-				 MINOR(inode->i_sb->s_dev), inode->i_mode);
-		audit_log_format(ab, " ouid=%u ogid=%u rdev=%02x:%02x",
-				 from_kuid(&init_user_ns, inode->i_uid),
-				 from_kgid(&init_user_ns, inode->i_gid),
-				 MAJOR(inode->i_rdev), MINOR(inode->i_rdev));
-		audit_log_inode_context(ab, inode);
-	}
-	audit_log_format(ab, " nametype=%s", audit_nametypes[n->type]);
-	/* Read now, from the file the syscall named (and still holds). */
-	audit_log_fcaps(ab, inode ? n->dentry : NULL, n->noeval);
 	audit_log_end(ab);
 }
 
@@ -1038,11 +680,8 @@ static void audit_log_proctitle(struct audit_context *ctx)
 static void audit_log_syscall_records(struct audit_context *ctx,
 				      const char *key)
 {
-	unsigned int i, items = 0;
+	unsigned int items = audit_names_items(&ctx->names);
 	struct audit_buffer *ab;
-
-	for (i = 0; i < ctx->nnames; i++)
-		items += !ctx->names[i].hidden;
 
 	audit_log_syscall_record(ctx, key, items);
 	if (ctx->execve && ctx->ret >= 0)
@@ -1053,9 +692,7 @@ static void audit_log_syscall_records(struct audit_context *ctx,
 		audit_aux_log(ctx, &ctx->aux);
 	if (items)
 		audit_log_cwd(ctx);
-	for (i = 0, items = 0; i < ctx->nnames; i++)
-		if (!ctx->names[i].hidden)
-			audit_log_path(ctx, &ctx->names[i], items++);
+	audit_names_log(ctx, &ctx->names);
 	audit_log_proctitle(ctx);
 	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EOE);
 	audit_log_end(ab);

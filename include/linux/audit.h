@@ -133,7 +133,7 @@ enum audit_nfcfgop {
 	AUDIT_NFT_OP_INVALID,
 };
 
-/* Syscall classes (perm= rules); the tables live in lib/audit.c. */
+/* Syscall classes (perm= rules); the tables: kernel/audit_classes.c. */
 int __init audit_register_class(int class, unsigned int *list);
 int audit_classify_syscall(int abi, unsigned int syscall);
 int audit_classify_arch(int arch);
@@ -288,10 +288,13 @@ static inline bool audit_loginuid_set(struct task_struct *tsk)
 /*
  * The syscall hooks (kernel/auditsc.c).  Each inline wrapper costs one
  * static branch while nothing needs it: audit_on_key is on while audit
- * is enabled, audit_exit_rules_key while the exit list has rules.
+ * is enabled, audit_exit_rules_key while the exit list has rules, and
+ * audit_exit_key from the first time audit is enabled on, so that a
+ * syscall that began audited always ends through the exit hook.
  */
 extern struct static_key_false audit_on_key;
 extern struct static_key_false audit_exit_rules_key;
+extern struct static_key_false audit_exit_key;
 
 int __audit_alloc(struct task_struct *task);
 void __audit_free(struct task_struct *task);
@@ -384,7 +387,7 @@ static inline void audit_syscall_exit(void *pt_regs)
 {
 	long ret;
 
-	if (static_branch_unlikely(&audit_on_key) && current->audit_context) {
+	if (static_branch_unlikely(&audit_exit_key) && current->audit_context) {
 		ret = regs_return_value((struct pt_regs *)pt_regs);
 		__audit_syscall_exit(!IS_ERR_VALUE(ret), ret);
 	}

@@ -115,10 +115,10 @@ __setup("audit_backlog_limit=", audit_boot_backlog);
 
 /* ---- the failure policy ---- */
 
-void audit_log_lost(const char *message)
+/* The failure policy, for @message; @lost: the count to report. */
+static void audit_fail(const char *message, int lost)
 {
 	static DEFINE_RATELIMIT_STATE(lost_rs, HZ, 10);
-	int lost = atomic_inc_return(&audit_lost);
 
 	switch (READ_ONCE(audit_failure)) {
 	case AUDIT_FAIL_SILENT:
@@ -134,7 +134,17 @@ void audit_log_lost(const char *message)
 		break;
 	}
 }
+
+void audit_log_lost(const char *message)
+{
+	audit_fail(message, atomic_inc_return(&audit_lost));
+}
 EXPORT_SYMBOL(audit_log_lost);
+
+void audit_log_failure(const char *message)
+{
+	audit_fail(message, atomic_read(&audit_lost));
+}
 
 /* ---- features (AUDIT_GET_FEATURE / AUDIT_SET_FEATURE) ---- */
 
@@ -234,8 +244,9 @@ int audit_log_task_context(struct audit_buffer *ab)
 		return 0;
 	err = security_secid_to_secctx(secid, &ctx, &len);
 	if (err) {
+		/* The record goes without subj=: not lost, but a failure. */
 		if (err != -EINVAL)
-			audit_log_lost("cannot get the task's security context");
+			audit_log_failure("cannot get the task's security context");
 		return err;
 	}
 	audit_log_format(ab, " subj=%s", ctx);

@@ -27,6 +27,12 @@ extern u32 audit_backlog_wait_time;	/* jiffies */
 
 /* Records dropped since boot or the last reset; see audit_log_lost(). */
 extern atomic_t audit_lost;
+/*
+ * A record goes out without part of what it should say (no memory for
+ * the task's context, for a field): the failure policy applies, but the
+ * record is not lost and is not counted.
+ */
+void audit_log_failure(const char *message);
 /* Jiffies tasks spent waiting for backlog room, since the last reset. */
 extern atomic_t audit_backlog_wait_time_actual;
 

@@ -113,7 +113,8 @@ static bool audit_buffer_grow(struct audit_buffer *ab, unsigned int need)
 	/* Grow by at least half again, so long records append cheaply. */
 	need = max(need, skb_end_offset(skb) / 2);
 	if (pskb_expand_head(skb, 0, need - skb_tailroom(skb), ab->gfp)) {
-		audit_log_lost("out of memory growing a record");
+		/* The record still goes, without this piece of text. */
+		audit_log_failure("out of memory growing a record");
 		return false;
 	}
 	return true;

@@ -59,8 +59,8 @@ struct audit_context {
 	struct timespec64 stamp;
 	unsigned int	serial;		/* 0: no record yet */
 	struct audit_names names;	/* kernel/audit_names.c */
-	void		*sockaddr;	/* kmalloc'd copy, or NULL */
-	int		sockaddr_len;
+	int		sockaddr_len;	/* 0: no address */
+	struct sockaddr_storage sockaddr;
 	bool		execve;		/* a successful execve happened */
 	struct audit_aux aux;		/* kernel/audit_aux.c */
 	/*
@@ -120,8 +120,7 @@ int __audit_alloc(struct task_struct *tsk)
 static void audit_context_reset(struct audit_context *ctx)
 {
 	audit_names_release(&ctx->names);
-	kfree(ctx->sockaddr);
-	ctx->sockaddr = NULL;
+	ctx->sockaddr_len = 0;
 	audit_aux_reset(&ctx->aux);
 	ctx->in_syscall = false;
 	ctx->gather = false;
@@ -207,8 +206,14 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 		if (!static_key_enabled(&audit_exit_key))
 			return;
 		ctx = audit_context_new(GFP_KERNEL | __GFP_NOWARN);
-		if (!ctx)
+		if (!ctx) {
+			bool watches;
+
+			/* The syscall goes unaudited: if a rule names it, say so. */
+			if (audit_syscall_indexed(major, &watches))
+				audit_log_lost("no memory to audit a syscall");
 			return;
+		}
 		current->audit_context = ctx;
 		set_task_syscall_work(current, SYSCALL_AUDIT);
 	}
@@ -412,9 +417,10 @@ static void audit_log_syscall_records(struct audit_context *ctx,
 void __audit_syscall_exit(int success, long ret)
 {
 	struct audit_context *ctx = current->audit_context;
+	/* The rule's key, copied: the rule may go once RCU is left. */
+	char key[AUDIT_MAX_KEY_LEN + 1];
 	struct audit_rule *r = NULL;
-	bool log;
-	char *key = NULL;
+	bool log, keyed = false;
 
 	if (!ctx || !ctx->in_syscall)
 		return;
@@ -432,13 +438,12 @@ void __audit_syscall_exit(int success, long ret)
 		if (r) {
 			log = r->action == AUDIT_ALWAYS;
 			if (log && r->key)
-				key = kstrdup(r->key, GFP_ATOMIC);
+				keyed = strscpy(key, r->key, sizeof(key)) > 0;
 		}
 		rcu_read_unlock();
 	}
 	if (log && READ_ONCE(audit_enabled))
-		audit_log_syscall_records(ctx, key);
-	kfree(key);
+		audit_log_syscall_records(ctx, keyed ? key : NULL);
 	audit_context_reset(ctx);
 }
 
@@ -469,9 +474,10 @@ int __audit_sockaddr(int len, void *addr)
 
 	if (!audit_gathering(ctx) || len <= 0)
 		return 0;
-	kfree(ctx->sockaddr);
-	ctx->sockaddr = kmemdup(addr, len, GFP_KERNEL);
-	ctx->sockaddr_len = ctx->sockaddr ? len : 0;
+	/* move_addr_to_kernel() never passes more than sockaddr_storage. */
+	len = min_t(int, len, sizeof(ctx->sockaddr));
+	memcpy(&ctx->sockaddr, addr, len);
+	ctx->sockaddr_len = len;
 	return 0;
 }
 
@@ -514,8 +520,8 @@ bool audit_syscall_field_match(struct audit_context *ctx,
 	case AUDIT_EXIT:
 		return audit_compare((u32)ctx->ret, f->op, f->val);
 	case AUDIT_SADDR_FAM:
-		return ctx->sockaddr &&
-		       audit_compare(((struct sockaddr *)ctx->sockaddr)->sa_family,
+		return ctx->sockaddr_len &&
+		       audit_compare(ctx->sockaddr.ss_family,
 				     f->op, f->val);
 	case AUDIT_PERM:
 		return !!(audit_syscall_perm(ctx->arch, ctx->major, ctx->args) &
@@ -571,19 +577,13 @@ static void audit_log_cwd(struct audit_context *ctx)
 	audit_log_end(ab);
 }
 
-/* Reads @len bytes of the task's memory at @addr into a new buffer. */
-static char *audit_read_user(unsigned long addr, size_t len)
+/* Reads @len bytes of the task's memory at @addr into @buf (@len + 1). */
+static bool audit_read_user(unsigned long addr, char *buf, size_t len)
 {
-	char *buf = kmalloc(len + 1, GFP_KERNEL);
-
-	if (!buf)
-		return NULL;
-	if (access_process_vm(current, addr, buf, len, FOLL_FORCE) != len) {
-		kfree(buf);
-		return NULL;
-	}
+	if (access_process_vm(current, addr, buf, len, FOLL_FORCE) != len)
+		return false;
 	buf[len] = '\0';
-	return buf;
+	return true;
 }
 
 /*
@@ -601,9 +601,15 @@ static void audit_log_execve(struct audit_context *ctx)
 	if (!mm || mm->arg_end <= mm->arg_start)
 		return;
 	len = min_t(size_t, mm->arg_end - mm->arg_start, 128 * 1024);
-	args = audit_read_user(mm->arg_start, len);
-	if (!args)
+	args = kvmalloc(len + 1, GFP_KERNEL);
+	if (!args) {
+		audit_log_lost("out of memory reading the arguments of an execve");
 		return;
+	}
+	if (!audit_read_user(mm->arg_start, args, len)) {
+		kvfree(args);
+		return;
+	}
 	for (p = args; p < args + len; p += strnlen(p, args + len - p) + 1)
 		argc++;
 
@@ -637,7 +643,7 @@ static void audit_log_execve(struct audit_context *ctx)
 		used = AUDIT_EXECVE_CHUNK;
 	}
 	audit_log_end(ab);
-	kfree(args);
+	kvfree(args);
 }
 
 static void audit_log_sockaddr(struct audit_context *ctx)
@@ -648,22 +654,22 @@ static void audit_log_sockaddr(struct audit_context *ctx)
 	if (!ab)
 		return;
 	audit_log_format(ab, "saddr=");
-	audit_log_n_hex(ab, ctx->sockaddr, ctx->sockaddr_len);
+	audit_log_n_hex(ab, (const unsigned char *)&ctx->sockaddr,
+			ctx->sockaddr_len);
 	audit_log_end(ab);
 }
 
 static void audit_log_proctitle(struct audit_context *ctx)
 {
+	char title[AUDIT_PROCTITLE_MAX + 1];
 	struct mm_struct *mm = current->mm;
 	struct audit_buffer *ab;
 	size_t len;
-	char *title;
 
 	if (!mm || mm->arg_end <= mm->arg_start)
 		return;
 	len = min_t(size_t, mm->arg_end - mm->arg_start, AUDIT_PROCTITLE_MAX);
-	title = audit_read_user(mm->arg_start, len);
-	if (!title)
+	if (!audit_read_user(mm->arg_start, title, len))
 		return;
 	/* The NULs between arguments make it hex, as the tools expect. */
 	while (len && !title[len - 1])
@@ -674,7 +680,6 @@ static void audit_log_proctitle(struct audit_context *ctx)
 		audit_log_n_untrustedstring(ab, title, len);
 		audit_log_end(ab);
 	}
-	kfree(title);
 }
 
 static void audit_log_syscall_records(struct audit_context *ctx,
@@ -686,7 +691,7 @@ static void audit_log_syscall_records(struct audit_context *ctx,
 	audit_log_syscall_record(ctx, key, items);
 	if (ctx->execve && ctx->ret >= 0)
 		audit_log_execve(ctx);
-	if (ctx->sockaddr)
+	if (ctx->sockaddr_len)
 		audit_log_sockaddr(ctx);
 	if (ctx->aux.present)
 		audit_aux_log(ctx, &ctx->aux);

@@ -11,8 +11,14 @@
 #   make kernel-path the absolute path of the built UML kernel
 #   make x86-kernel  the x86_64 bzImage the qemu boot test runs
 #                    (build/x86/arch/x86/boot/bzImage)
+#   make debug-kernel the debug test kernel (build/um-debug/linux): the
+#                    test kernel plus configs/debug.config (KASAN,
+#                    lockdep, kmemleak, fault injection, ...)
 #   make bench       our audit against the stock one and against none
 #                    (BENCHMARKS.md; not part of check)
+#   make fuzz        the fuzzer of the audit interfaces in the guest, on the
+#                    debug kernel if built (FUZZ_TIME=600 FUZZ_SEED=N
+#                    FUZZ_WORKERS=4 FUZZ_ONLY= FUZZ_SKIP=; scripts/fuzz)
 
 TOP      := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD    ?= $(TOP)/build
@@ -24,6 +30,9 @@ KMAKE    := $(MAKE) -C $(SRC) O=$(UMLOUT) ARCH=um SUBARCH=x86_64 -j$(JOBS)
 # The x86_64 kernel of the qemu boot test (scripts/x86-boot).
 X86OUT   := $(BUILD)/x86
 X86KMAKE := $(MAKE) -C $(SRC) O=$(X86OUT) ARCH=x86_64 -j$(JOBS)
+# The debug test kernel: the same tree and um.config, plus debug.config.
+DBGOUT   := $(BUILD)/um-debug
+DBGKMAKE := $(MAKE) -C $(SRC) O=$(DBGOUT) ARCH=um SUBARCH=x86_64 -j$(JOBS)
 
 # Everything the kernel build reads from this repository.
 KERNEL_INPUTS := $(shell cd $(TOP) && find kernel include security lib \
@@ -32,7 +41,7 @@ KERNEL_INPUTS := $(shell cd $(TOP) && find kernel include security lib \
 
 
 .PHONY: stock-kernel
-.PHONY: all deps kernel userspace check unit-tests integration kunit \
+.PHONY: all deps kernel userspace check unit-tests integration kunit debug-kernel \
 	run shell patch kernel-path clean distclean tree x86-kernel
 
 all: kernel userspace
@@ -76,6 +85,22 @@ x86-kernel: tree
 	@$(MAKE) -s $(X86OUT)/.config
 	+$(X86KMAKE) -s bzImage
 
+# defconfig, then um.config and debug.config merged in that order.
+$(DBGOUT)/.config: $(TOP)/configs/um.config $(TOP)/configs/debug.config \
+		$(BUILD)/src/.prepared
+	@mkdir -p $(DBGOUT)
+	$(DBGKMAKE) -s defconfig >/dev/null
+	cd $(SRC) && ARCH=um scripts/kconfig/merge_config.sh -m -O $(DBGOUT) \
+		$(DBGOUT)/.config $(TOP)/configs/um.config \
+		$(TOP)/configs/debug.config >/dev/null
+	$(DBGKMAKE) -s olddefconfig
+	@$(TOP)/scripts/check-config $(TOP)/configs/um.config \
+		$(TOP)/configs/debug.config $@ || { rm -f $@; exit 1; }
+
+debug-kernel: tree
+	@$(MAKE) -s $(DBGOUT)/.config
+	+$(DBGKMAKE) -s linux
+
 # The unpatched Debian kernel, for interoperability tests (cached).
 stock-kernel: deps
 	@$(TOP)/scripts/build-stock-kernel $(BUILD) >/dev/null
@@ -85,7 +110,7 @@ include $(TOP)/userspace.mk
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
 
-check: all patch stock-kernel x86-kernel
+check: all patch stock-kernel x86-kernel debug-kernel
 	@$(TOP)/tests/run-all
 
 run: all
@@ -101,8 +126,14 @@ shell: all
 bench:
 	@$(TOP)/scripts/bench
 
+# The fuzzer (tests/fuzz/) for FUZZ_TIME seconds; fails when the kernel
+# reported anything.  Builds no kernel: it boots what is there.
+.PHONY: fuzz
+fuzz: userspace
+	@$(TOP)/scripts/fuzz
+
 clean:
-	rm -rf $(UMLOUT) $(X86OUT) $(TOP)/dist
+	rm -rf $(UMLOUT) $(X86OUT) $(DBGOUT) $(TOP)/dist
 	$(MAKE) -s userspace-clean
 
 distclean:

@@ -42,6 +42,8 @@ UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
 SELINUX_POLICY := $(BUILD)/selinux/policy.33
 
 userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(TESTBIN)/auxop $(TESTBIN)/overload \
+	$(TESTBIN)/faultinj \
+	$(TESTBIN)/audit-fuzz \
 	$(USERBIN)/auditctl \
 	$(USERBIN)/auditd $(UNIT_BINS) $(SELINUX_POLICY) $(TESTBIN)/x86-audit-init
 
@@ -68,11 +70,24 @@ $(TESTBIN)/auxop: $(TOP)/tests/helpers/auxop.c
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) -o $@ $<
 
+# Allocation failures injected into audit (tests/integration/faultinj.sh,
+# on the debug kernel).
+$(TESTBIN)/faultinj: $(TOP)/tests/helpers/faultinj.c
+	@mkdir -p $(TESTBIN)
+	$(USER_CC) $(USER_CFLAGS) -o $@ $<
+
 # The load generator, kill-safe reader and log tally of the overload
 # tests (tests/integration/overload-*.sh).
 $(TESTBIN)/overload: $(TOP)/tests/helpers/overload.c
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) -o $@ $<
+
+# The fuzzer of the audit interfaces (tests/integration/fuzz.sh, make
+# fuzz): static, so that it runs in any guest.
+FUZZ_SRCS := $(wildcard $(TOP)/tests/fuzz/*.c)
+$(TESTBIN)/audit-fuzz: $(FUZZ_SRCS) $(TOP)/tests/fuzz/fuzz.h
+	@mkdir -p $(TESTBIN)
+	$(USER_CC) $(USER_CFLAGS) -D_GNU_SOURCE -static -o $@ $(FUZZ_SRCS)
 
 $(LIBOUT)/tables-gen.c: $(TOP)/auditlib/gen-tables.sh $(AUDIT_ABI_H)
 	@mkdir -p $(LIBOUT)

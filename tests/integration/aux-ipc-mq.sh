@@ -1,3 +1,4 @@
+# debug: also
 # SysV IPC: IPC (owner, mode and LSM context of the object a syscall
 # checked) and IPC_SET_PERM (the new owner, mode and qbytes of an
 # IPC_SET); POSIX message queues: MQ_OPEN, MQ_SENDRECV, MQ_NOTIFY,

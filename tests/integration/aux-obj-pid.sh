@@ -1,3 +1,4 @@
+# debug: also
 # OBJ_PID: the tasks an audited syscall signals (kill, tgkill, one
 # record per target of a process-group kill) or attaches to (ptrace):
 # pid, auid, uid, session, LSM context and comm, as they were when the

@@ -1,3 +1,4 @@
+# debug: also
 # PATH records carry the file capabilities (security.capability) of the
 # file the syscall named: cap_fp, cap_fi, cap_fe, cap_fver, cap_frootid,
 # read when the record is written, from the file itself, so a file the

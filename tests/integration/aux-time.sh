@@ -1,3 +1,4 @@
+# debug: also
 # TIME_INJOFFSET (the clock stepped by an offset) and TIME_ADJNTPVAL (an
 # NTP value adjtimex changed, old and new): in the event of an audited
 # adjtimex or clock_adjtime, interpreted by ausearch -i.  The clock is

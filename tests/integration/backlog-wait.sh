@@ -1,3 +1,4 @@
+# debug: also
 # A task that may sleep waits up to backlog_wait_time for backlog room;
 # the time waited shows in backlog_wait_time_actual, which can be reset.
 # A syscall's records that still find no room are lost and counted; a

@@ -1,3 +1,4 @@
+# debug: also
 # boot: own
 # cmdline: audit=1
 # /proc/self/loginuid and sessionid, AUDIT_GET/SET_FEATURE with locks, and

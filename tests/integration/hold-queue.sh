@@ -1,3 +1,4 @@
+# debug: also
 # Records logged while no daemon is registered (after one was killed)
 # reach the next daemon.
 . "$AUDIT_TOP/tests/lib/common.sh"

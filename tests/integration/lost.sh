@@ -1,3 +1,4 @@
+# debug: also
 # Every record is either delivered or counted in lost: a reader that stops
 # reading makes the backlog overflow, and lost counts exactly what never
 # arrives.

@@ -1,3 +1,4 @@
+# debug: also
 # Malformed netlink messages get an error and change nothing.
 . "$AUDIT_TOP/tests/lib/common.sh"
 reset_audit

@@ -1,3 +1,4 @@
+# debug: also
 # Read-only log readers on the multicast group get every record, beside
 # the daemon.
 . "$AUDIT_TOP/tests/lib/common.sh"

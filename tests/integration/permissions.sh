@@ -1,3 +1,4 @@
+# debug: also
 # Configuration needs CAP_AUDIT_CONTROL, user messages CAP_AUDIT_WRITE;
 # without them: EPERM, and nothing changes.
 . "$AUDIT_TOP/tests/lib/common.sh"

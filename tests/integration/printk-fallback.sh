@@ -1,3 +1,4 @@
+# debug: also
 # With no daemon registered, records go to the kernel log.
 . "$AUDIT_TOP/tests/lib/common.sh"
 reset_audit

@@ -1,3 +1,4 @@
+# debug: also
 # boot: own
 # Bad rule blobs that panic the kernel today: each must get -EINVAL and
 # leave nothing stored (DESIGN: bad input never crashes).

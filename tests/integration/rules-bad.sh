@@ -1,3 +1,4 @@
+# debug: also
 # Bad rules are refused with the right error and leave nothing behind:
 # unknown field, operator not allowed for the field, out-of-range
 # values, relative watch, over-long key, bad list/action, strings that

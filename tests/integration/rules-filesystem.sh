@@ -1,3 +1,4 @@
+# debug: also
 # The filesystem list: a never rule on a filesystem type keeps the names
 # on such filesystems out of syscall records, so watches there stay quiet
 # (auditctl -a never,filesystem -F fstype=...).

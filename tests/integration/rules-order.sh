@@ -1,3 +1,4 @@
+# debug: also
 # Rule order and the other lists: a never rule ahead of an always rule
 # suppresses, -A prepends, exclude rules drop record types, user-list
 # rules filter auditctl -m, task-list rules take a process out of audit.

@@ -1,3 +1,4 @@
+# debug: also
 # A rule added with -A (AUDIT_FILTER_PREPEND) is listed back as the
 # administrator typed it, on its list: "-a always,exit ...", as the stock
 # kernel does (it clears the prepend flag once the rule is in place).

@@ -1,3 +1,4 @@
+# debug: also
 # boot: own
 # cmdline: audit=1
 # SELinux denials in the audit log, end to end (issue 5): our test policy

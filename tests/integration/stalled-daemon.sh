@@ -1,3 +1,4 @@
+# debug: also
 # A daemon that stops reading is noticed (a kernel warning names the
 # records waiting) and waited for: nothing is dropped while the backlog
 # has room, and everything arrives once it reads again.

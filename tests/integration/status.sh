@@ -1,3 +1,4 @@
+# debug: also
 # auditctl -s, -e, -f, -r, -b, --backlog_wait_time, --reset-lost with
 # Debian's auditctl against our kernel.
 . "$AUDIT_TOP/tests/lib/common.sh"

@@ -1,4 +1,5 @@
 # boot: own
+# debug: also
 # A syscall that blocks while audited and returns after audit was switched
 # off (or after the last rule went), or whose filesystem is lazily
 # unmounted meanwhile, must leave nothing of that filesystem held: the

@@ -1,3 +1,4 @@
+# debug: also
 # AUDIT_TTY_GET/SET for the calling process, and AUDIT_SIGNAL_INFO: who
 # last signalled the daemon (Debian's auditd reports it on SIGHUP).
 . "$AUDIT_TOP/tests/lib/common.sh"

@@ -1,3 +1,4 @@
+# debug: also
 # A user message longer than a record can carry, sent straight over the
 # socket: its text is cut to AUDIT_MESSAGE_TEXT_MAX (8560) bytes, as the
 # stock kernel does; the record still arrives, and the kernel does not

@@ -1,3 +1,4 @@
+# debug: also
 # Debian's auditd receives a user message sent with Debian's auditctl -m,
 # and the CONFIG_CHANGE record of every status change.
 . "$AUDIT_TOP/tests/lib/common.sh"

@@ -1,3 +1,4 @@
+# debug: also
 # Many watches at once: the exit filter first asks whether any name of the
 # syscall is near a watched path (the ruleset's watch set) and only then
 # tries the rules one by one.  Each way a name can be near a watch must

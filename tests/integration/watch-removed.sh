@@ -1,3 +1,4 @@
+# debug: also
 # When a watched directory goes away (the directory holding a file watch,
 # or the top of a directory watch), the rules on it go too, as in the
 # stock kernel: gone from auditctl -l, one CONFIG_CHANGE op=remove_rule

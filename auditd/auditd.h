@@ -3,8 +3,10 @@
  * auditd: the parts of the daemon, each testable on its own.
  *   conf.c     auditd.conf into struct auditd_conf
  *   record.c   a kernel record (or one of ours) into a log line
- *   logfile.c  the log: batched writes, flush policy, size and space
- *              limits, rotation
+ *   logfile.c  the log: batched writes, flush policy, rotation,
+ *              suspension; reports what happens to it
+ *   action.c   the disk policy: which action a reported condition or
+ *              the free space selects, and taking it; spawn()
  *   main.c     command line, netlink, signals, the loop
  */
 #ifndef AUDITD_H
@@ -112,7 +114,18 @@ size_t record_format(int type, const char *text, size_t len,
 		     enum log_format fmt, const char *node,
 		     struct name_cache *nc, char *out, size_t outlen);
 
-/* ---- the log ---- */
+/* ---- the log (logfile.c) ---- */
+
+/* What the log reports to the disk policy (action.c). */
+enum log_event {
+	LOG_WROTE,	/* a write succeeded: a row of errors ends */
+	LOG_FLUSHED,	/* a batch went out: free space may be lower */
+	LOG_ROTATED,	/* the log was rotated: it is small again */
+	LOG_SIZE,	/* the log is at max_log_file or past it */
+	LOG_FULL,	/* a write or a rename of rotation found the disk full */
+	LOG_ERROR,	/* any other failure to write, rename or reopen it */
+};
+
 struct logfile {
 	const struct auditd_conf *conf;
 	int fd;
@@ -120,18 +133,15 @@ struct logfile {
 	char *buf;
 	size_t len, cap;
 	unsigned unsynced;	/* records since the last explicit flush */
-	bool suspended;		/* SUSPEND or EXEC in effect: records are dropped */
-	/* Taken already: re-armed when the limit is no longer crossed
-	 * (full: 1 MiB free), on SIGUSR2 (full) or on SIGHUP (all). */
-	bool size_acted, space_acted, admin_acted, full_acted;
-	unsigned errors_said;	/* disk errors in a row acted on */
+	bool suspended;		/* log_suspend in effect: records are dropped */
 	unsigned long long dropped;
 	/* The daemon's hooks; CTX is passed back to each. */
 	void *ctx;
 	/* A message for syslog (or stderr in the foreground). */
 	void (*say)(void *ctx, int prio, const char *msg);
-	/* Runs PATH with ARG (or none) for EXEC, SINGLE and HALT. */
-	void (*run)(void *ctx, const char *path, const char *arg);
+	/* EV happened; WHY (NULL for WROTE, FLUSHED, ROTATED) says what. */
+	void (*report)(void *ctx, struct logfile *lf, enum log_event ev,
+		       const char *why);
 	/* Just before a rotation: the last words for the old log. */
 	void (*before_rotate)(void *ctx, struct logfile *lf);
 };
@@ -141,19 +151,86 @@ int log_open(struct logfile *lf, const struct auditd_conf *c,
 void log_close(struct logfile *lf);
 /* Adds one line; writes the batch out when the buffer is full. */
 void log_add(struct logfile *lf, const char *line, size_t len);
-/* Writes the batch out, syncs as the flush mode asks and applies the
+/* Writes the batch out, syncs as the flush mode asks and reports the
  * size limit.  FORCE_SYNC syncs whatever the mode (at exit). */
 void log_flush(struct logfile *lf, bool force_sync);
-/* Rotates now (SIGUSR1, or an action).  A failure is reported and
- * acted on here (disk_full or disk_error_action; with no log to reopen,
- * logging is suspended); -1 then, with ERR (may be NULL) set. */
+/* Rotates now (SIGUSR1, or an action).  A failure is reported here
+ * (LOG_FULL or LOG_ERROR; with no log to reopen, logging is
+ * suspended); -1 then, with ERR (may be NULL) set. */
 int log_rotate(struct logfile *lf, bool keep_all, struct al_err *err);
-/* Checks free space against space_left then admin_space_left and acts
- * (also done after each write; here rotate actions repeat). */
-void log_check_space(struct logfile *lf);
-/* SIGUSR2: ends a suspension, reopening the log if an action closed
- * it; on failure logging stays suspended, disk_error_action is taken
- * and -1 returned. */
+/* Stops writing: records are dropped, and counted, until log_resume.
+ * CLOSE_LOG writes out what is buffered and closes the file first (an
+ * exec action's program may move it). */
+void log_suspend(struct logfile *lf, bool close_log);
+/* Ends a suspension, reopening the log if it was closed; on failure
+ * logging stays suspended, LOG_ERROR is reported and -1 returned. */
 int log_resume(struct logfile *lf);
+/* SIGHUP: C from now on; it must stay valid until the next call or
+ * log_close.  What is buffered is written and synced under the old
+ * configuration; the log is reopened if its file, group or write_logs
+ * changed.  -1 with ERR if that failed: records are dropped until a
+ * rotation, SIGUSR2 or SIGHUP opens a log. */
+int log_reconfigure(struct logfile *lf, const struct auditd_conf *c,
+		    struct al_err *err);
+/* Free and total space, in MiB, where the log lives, open or not; -1
+ * with write_logs = no or when it cannot be known. */
+int log_space(const struct logfile *lf, unsigned long long *free_mib,
+	      unsigned long long *total_mib);
+
+/* ---- the disk policy (action.c) ---- */
+
+/* Starts PATH with ARGV (ARGV[0] first, NULL last) and an empty signal
+ * mask, without waiting: SIGCHLD reaps it.  QUIET: its stdout on
+ * /dev/null.  The child's pid, or -errno if it could not be forked (a
+ * program that cannot be executed exits 127). */
+pid_t spawn(const char *path, const char *const argv[], bool quiet);
+
+struct actions {
+	const struct auditd_conf *conf;
+	/* Taken already: re-armed when the limit is no longer crossed
+	 * (full: 1 MiB free), by a rotation (size), on SIGUSR2 (full and
+	 * errors) or on SIGHUP (all). */
+	bool size_acted, space_acted, admin_acted, full_acted;
+	unsigned errors_said;	/* disk errors in a row acted on */
+	/* The daemon's hooks; CTX is passed back to say. */
+	void *ctx;
+	void (*say)(void *ctx, int prio, const char *msg);
+	/* spawn(), or the unit tests' stand-in; NULL runs nothing. */
+	pid_t (*spawn)(const char *path, const char *const argv[], bool quiet);
+};
+
+/* C from now on (start, SIGHUP): every limit re-armed. */
+void action_set_conf(struct actions *ac, const struct auditd_conf *c);
+/* The log's report hook: the marks kept, the space checked after a
+ * batch, and the action selected for LOG_SIZE, LOG_FULL, LOG_ERROR
+ * taken on LF. */
+void action_report(struct actions *ac, struct logfile *lf,
+		   enum log_event ev, const char *why);
+/* The action LOG_SIZE, LOG_FULL or LOG_ERROR selects now, the marks
+ * updated; NULL when it is not due (taken already) or EV is another. */
+const struct action_conf *action_select(struct actions *ac,
+					enum log_event ev);
+
+struct space_due {
+	const char *limit;		/* "space_left", "admin_space_left" */
+	const struct action_conf *action;
+};
+
+/* The free-space limits at FREE_MIB of TOTAL_MIB: the actions due now,
+ * into DUE in the order they are taken (space_left's, then
+ * admin_space_left's); returns how many.  Each is due once per
+ * crossing, rotate also at each PERIODIC check while the space is low;
+ * a limit is re-armed once the space is back above it. */
+size_t action_space_due(struct actions *ac, unsigned long long free_mib,
+			unsigned long long total_mib, bool periodic,
+			struct space_due due[2]);
+/* About once a second: free space against the limits, acted on. */
+void action_check_space(struct actions *ac, struct logfile *lf);
+/* SIGUSR2: disk_full and disk_error actions re-armed, then the log
+ * resumed (log_resume, whose result this is). */
+int action_resume(struct actions *ac, struct logfile *lf);
+/* The program action A runs, as an argv into ARGV: exec's, or
+ * /sbin/init 1 (single) or 0 (halt); false for the others. */
+bool action_argv(const struct action_conf *a, const char *argv[3]);
 
 #endif

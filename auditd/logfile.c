@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The log file.  Lines are gathered in a buffer and written in one go at
- * the end of each batch of records; explicit syncs happen only as the
- * flush mode asks.  The size limit and the free space are checked
- * after each write, free space also when the daemon asks (about once a
- * second).
+ * The log file: opening it, batched writes, the flush policy, rotation,
+ * suspension, reconfiguration, and reporting what happens to it.  Lines
+ * are gathered in a buffer and written in one go at the end of each
+ * batch of records; explicit syncs happen only as the flush mode asks.
+ * A failed write, a full disk, the size limit reached and each batch
+ * written are reported through the report hook; what is done about
+ * them is the disk policy's (action.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -37,6 +39,12 @@ static void say(struct logfile *lf, int prio, const char *fmt, ...)
 	va_end(ap);
 	if (lf->say)
 		lf->say(lf->ctx, prio, msg);
+}
+
+static void report(struct logfile *lf, enum log_event ev, const char *why)
+{
+	if (lf->report)
+		lf->report(lf->ctx, lf, ev, why);
 }
 
 int log_open(struct logfile *lf, const struct auditd_conf *c,
@@ -87,83 +95,6 @@ static void close_fd(struct logfile *lf)
 	lf->fd = -1;
 }
 
-static void write_out(struct logfile *lf);
-static void check_space(struct logfile *lf, bool repeat);
-
-static void act(struct logfile *lf, const struct action_conf *a,
-		const char *why)
-{
-	switch (a->action) {
-	case DA_IGNORE:
-		break;
-	case DA_SYSLOG:
-		say(lf, LOG_ALERT, "%s", why);
-		break;
-	case DA_EMAIL:
-		say(lf, LOG_ALERT, "%s (no mail is sent: not supported)", why);
-		break;
-	case DA_ROTATE:
-	case DA_KEEP_LOGS:
-		say(lf, LOG_NOTICE, "%s: rotating the logs", why);
-		(void)log_rotate(lf, a->action == DA_KEEP_LOGS, NULL);
-		break;
-	case DA_EXEC:
-		/* as auditd(8): the log is closed (the script may move it)
-		 * and logging suspended until SIGUSR2 */
-		say(lf, LOG_ALERT, "%s: logging suspended, running %s", why,
-		    a->exe);
-		if (lf->len)
-			write_out(lf);
-		close_fd(lf);
-		lf->suspended = true;
-		if (lf->run)
-			lf->run(lf->ctx, a->exe, NULL);
-		break;
-	case DA_SUSPEND:
-		say(lf, LOG_ALERT, "%s: logging suspended", why);
-		lf->suspended = true;
-		break;
-	case DA_SINGLE:
-		say(lf, LOG_ALERT, "%s: going to single user mode", why);
-		if (lf->run)
-			lf->run(lf->ctx, "/sbin/init", "1");
-		break;
-	case DA_HALT:
-		say(lf, LOG_ALERT, "%s: halting the system", why);
-		if (lf->run)
-			lf->run(lf->ctx, "/sbin/init", "0");
-		break;
-	}
-}
-
-/* disk_error_action: syslog at most 5 times in a row, the others once,
- * until a write succeeds or logging resumes. */
-static void disk_error(struct logfile *lf, const char *why)
-{
-	const struct action_conf *a = &lf->conf->disk_error_action;
-	unsigned limit = a->action == DA_SYSLOG ? 5 : 1;
-
-	if (lf->errors_said >= limit)
-		return;
-	lf->errors_said++;
-	act(lf, a, why);
-}
-
-/* disk_full_action, once until space comes back or logging resumes;
- * even ignore says so (auditd.conf(5)). */
-static void disk_full(struct logfile *lf, const char *why)
-{
-	const struct action_conf *a = &lf->conf->disk_full_action;
-
-	if (lf->full_acted)
-		return;
-	lf->full_acted = true;
-	if (a->action == DA_IGNORE)
-		say(lf, LOG_ALERT, "%s", why);
-	else
-		act(lf, a, why);
-}
-
 /* After a failed write: cuts what was written back to the last whole
  * line, so that the log never ends in half a record, and counts the
  * lines lost. */
@@ -181,7 +112,7 @@ static void drop_partial(struct logfile *lf, size_t done)
 }
 
 /* Writes the buffer; on failure the rest of the batch is lost, counted
- * and acted on. */
+ * and reported. */
 static void write_out(struct logfile *lf)
 {
 	size_t done = 0;
@@ -206,15 +137,12 @@ static void write_out(struct logfile *lf)
 		lf->len = 0;
 		snprintf(why, sizeof(why), "error writing %s: %s",
 			 lf->conf->log_file, strerror(e));
-		if (e == ENOSPC)
-			disk_full(lf, why);
-		else
-			disk_error(lf, why);
+		report(lf, e == ENOSPC ? LOG_FULL : LOG_ERROR, why);
 		return;
 	}
-	if (done)
-		lf->errors_said = 0;
 	lf->len = 0;
+	if (done)
+		report(lf, LOG_WROTE, NULL);
 }
 
 void log_add(struct logfile *lf, const char *line, size_t len)
@@ -246,7 +174,6 @@ static void sync_now(struct logfile *lf, bool data_only)
 void log_flush(struct logfile *lf, bool force_sync)
 {
 	const struct auditd_conf *c = lf->conf;
-
 	bool wrote = lf->len > 0;
 
 	if (wrote)
@@ -274,25 +201,15 @@ void log_flush(struct logfile *lf, bool force_sync)
 	}
 	if (lf->fd >= 0 && c->max_log_file &&
 	    (unsigned long long)lf->size >= c->max_log_file * MIB) {
-		enum disk_action a = c->max_log_file_action.action;
-		bool repeat = a == DA_ROTATE || a == DA_KEEP_LOGS;
+		char why[PATH_MAX + 64];
 
-		if (a == DA_ROTATE && c->num_logs < 2)
-			repeat = false;		/* "< 2: not rotated" */
-		if (!lf->size_acted || repeat) {
-			char why[PATH_MAX + 64];
-
-			lf->size_acted = true;
-			snprintf(why, sizeof(why), "%s reached max_log_file (%u MiB)",
-				 c->log_file, c->max_log_file);
-			if (a == DA_ROTATE && c->num_logs < 2)
-				say(lf, LOG_WARNING, "%s; num_logs < 2, not rotating", why);
-			else
-				act(lf, &c->max_log_file_action, why);
-		}
+		snprintf(why, sizeof(why), "%s reached max_log_file (%u MiB)",
+			 c->log_file, c->max_log_file);
+		report(lf, LOG_SIZE, why);
 	}
+	/* the report may have closed it */
 	if (wrote && lf->fd >= 0)
-		check_space(lf, false);
+		report(lf, LOG_FLUSHED, NULL);
 }
 
 static void numbered(char *out, size_t len, const char *base, unsigned n)
@@ -303,7 +220,7 @@ static void numbered(char *out, size_t len, const char *base, unsigned n)
 		snprintf(out, len, "%s.%u", base, n);
 }
 
-/* A rename of rotation that failed: disk_full or disk_error_action. */
+/* A rename of rotation that failed. */
 static void rename_failed(struct logfile *lf, const char *from, const char *to)
 {
 	char why[2 * PATH_MAX + 64];
@@ -311,10 +228,7 @@ static void rename_failed(struct logfile *lf, const char *from, const char *to)
 
 	snprintf(why, sizeof(why), "cannot rename %s to %s: %s", from, to,
 		 strerror(e));
-	if (e == ENOSPC)
-		disk_full(lf, why);
-	else
-		disk_error(lf, why);
+	report(lf, e == ENOSPC ? LOG_FULL : LOG_ERROR, why);
 }
 
 int log_rotate(struct logfile *lf, bool keep_all, struct al_err *err)
@@ -353,14 +267,24 @@ int log_rotate(struct logfile *lf, bool keep_all, struct al_err *err)
 		if (rename(from, to) < 0 && errno != ENOENT)
 			rename_failed(lf, from, to);
 	}
-	lf->size_acted = false;
+	report(lf, LOG_ROTATED, NULL);
 	lf->unsynced = 0;
 	if (log_open(lf, c, err) == 0)
 		return 0;
 	/* no log to write to: suspended until SIGUSR2 finds one */
 	lf->suspended = true;
-	disk_error(lf, err->msg);
+	report(lf, LOG_ERROR, err->msg);
 	return -1;
+}
+
+void log_suspend(struct logfile *lf, bool close_log)
+{
+	if (close_log) {
+		if (lf->len)
+			write_out(lf);
+		close_fd(lf);
+	}
+	lf->suspended = true;
 }
 
 int log_resume(struct logfile *lf)
@@ -368,83 +292,56 @@ int log_resume(struct logfile *lf)
 	struct al_err err;
 
 	lf->suspended = false;
-	lf->full_acted = false;
-	lf->errors_said = 0;
 	if (lf->fd >= 0 || !lf->conf->write_logs)
 		return 0;
 	if (log_open(lf, lf->conf, &err) == 0)
 		return 0;
 	lf->suspended = true;
-	disk_error(lf, err.msg);
+	report(lf, LOG_ERROR, err.msg);
 	return -1;
 }
 
-/* Free space where the log lives, open or not (an exec action closes
- * it, and the disk may go on filling meanwhile). */
-static int space_of(const struct logfile *lf, struct statvfs *vfs)
+int log_reconfigure(struct logfile *lf, const struct auditd_conf *c,
+		    struct al_err *err)
 {
+	const struct auditd_conf *old = lf->conf;
+	bool reopen = strcmp(c->log_file, old->log_file) != 0 ||
+		      c->write_logs != old->write_logs ||
+		      c->log_gid != old->log_gid;
+
+	log_flush(lf, true);
+	lf->conf = c;
+	if (!reopen)
+		return 0;
+	if (lf->fd >= 0) {
+		close(lf->fd);		/* synced just now */
+		lf->fd = -1;
+	}
+	return log_open(lf, c, err);
+}
+
+/* Where the log lives, open or not: an exec action closes it, and the
+ * disk may go on filling meanwhile. */
+int log_space(const struct logfile *lf, unsigned long long *free_mib,
+	      unsigned long long *total_mib)
+{
+	struct statvfs vfs;
 	char dir[PATH_MAX];
+	int rc;
 
 	if (!lf->conf->write_logs)
 		return -1;
-	if (lf->fd >= 0)
-		return fstatvfs(lf->fd, vfs);
-	snprintf(dir, sizeof(dir), "%s", lf->conf->log_file);
-	return statvfs(dirname(dir), vfs);
-}
-
-/* One limit: its action once per crossing (rotate, when REPEAT, each
- * time it is found crossed); re-armed once the space is back. */
-static void check_limit(struct logfile *lf, unsigned long long free_mib,
-			unsigned long long limit, const char *name, bool *acted,
-			const struct action_conf *a, bool repeat)
-{
-	char why[128];
-
-	if (free_mib >= limit) {
-		*acted = false;
-		return;
+	if (lf->fd >= 0) {
+		rc = fstatvfs(lf->fd, &vfs);
+	} else {
+		snprintf(dir, sizeof(dir), "%s", lf->conf->log_file);
+		rc = statvfs(dirname(dir), &vfs);
 	}
-	if (*acted && !(repeat && a->action == DA_ROTATE))
-		return;
-	*acted = true;
-	snprintf(why, sizeof(why), "audit log space is below %s (%llu MiB free)",
-		 name, free_mib);
-	act(lf, a, why);
-}
-
-static unsigned long long limit_mib(unsigned v, bool pct,
-				    unsigned long long total_mib)
-{
-	return pct ? total_mib * v / 100 : v;
-}
-
-/* space_left first, then admin_space_left, so that both act, in that
- * order, when one batch crosses both. */
-static void check_space(struct logfile *lf, bool repeat)
-{
-	const struct auditd_conf *c = lf->conf;
-	struct statvfs vfs;
-	unsigned long long free_mib, total_mib;
-
-	if (space_of(lf, &vfs) < 0)
-		return;
-	free_mib = (unsigned long long)vfs.f_bavail * vfs.f_frsize / MIB;
-	total_mib = (unsigned long long)vfs.f_blocks * vfs.f_frsize / MIB;
-	check_limit(lf, free_mib, limit_mib(c->space_left, c->space_left_pct,
-					    total_mib),
-		    "space_left", &lf->space_acted, &c->space_left_action, repeat);
-	check_limit(lf, free_mib, limit_mib(c->admin_space_left,
-					    c->admin_space_left_pct, total_mib),
-		    "admin_space_left", &lf->admin_acted,
-		    &c->admin_space_left_action, repeat);
-	if (free_mib >= 1)
-		lf->full_acted = false;
-}
-
-void log_check_space(struct logfile *lf)
-{
-	check_space(lf, true);
+	if (rc < 0)
+		return -1;
+	*free_mib = (unsigned long long)vfs.f_bavail * vfs.f_frsize / MIB;
+	*total_mib = (unsigned long long)vfs.f_blocks * vfs.f_frsize / MIB;
+	return 0;
 }
 
 void log_close(struct logfile *lf)

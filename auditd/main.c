@@ -49,7 +49,7 @@ struct sender {
 };
 
 struct daemon {
-	struct auditd_conf conf;
+	struct auditd_conf *conf;	/* the log and the actions point here */
 	char conf_dir[PATH_MAX];
 	char conf_path[PATH_MAX + 16];
 	bool foreground, nofork, test_only;
@@ -58,6 +58,7 @@ struct daemon {
 	int sigfd;
 	int notify_fd;		/* to the waiting parent, -1 once told */
 	struct logfile log;
+	struct actions act;
 	struct name_cache names;
 	char node[256];
 	unsigned serial;
@@ -86,31 +87,18 @@ static void say(struct daemon *d, int prio, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void log_say(void *ctx, int prio, const char *msg)
+static void hook_say(void *ctx, int prio, const char *msg)
 {
 	say(ctx, prio, "%s", msg);
 }
 
-/* Starts PATH [ARG] without waiting; SIGCHLD reaps it. */
-static pid_t spawn(const char *path, const char *arg)
+/* What happens to the log goes to the disk policy. */
+static void log_report(void *ctx, struct logfile *lf, enum log_event ev,
+		       const char *why)
 {
-	pid_t pid = fork();
+	struct daemon *d = ctx;
 
-	if (pid == 0) {
-		sigset_t none;
-
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		execl(path, path, arg, (char *)NULL);
-		_exit(127);
-	}
-	return pid;
-}
-
-static void log_run(void *ctx, const char *path, const char *arg)
-{
-	if (spawn(path, arg) < 0)
-		say(ctx, LOG_ERR, "cannot run %s: %s", path, strerror(errno));
+	action_report(&d->act, lf, ev, why);
 }
 
 static unsigned read_proc_u(pid_t pid, const char *what)
@@ -149,7 +137,7 @@ static void daemon_record(struct daemon *d, int type, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text + n, sizeof(text) - (size_t)n, fmt, ap);
 	va_end(ap);
-	len = record_format(type, text, strlen(text), d->conf.log_format,
+	len = record_format(type, text, strlen(text), d->conf->log_format,
 			    d->node, &d->names, d->line, sizeof(d->line));
 	log_add(&d->log, d->line, len);
 }
@@ -178,21 +166,21 @@ static void set_node(struct daemon *d)
 	char host[256] = "";
 
 	d->node[0] = '\0';
-	if (d->conf.name_format == NAME_NONE)
+	if (d->conf->name_format == NAME_NONE)
 		return;
-	if (d->conf.name_format == NAME_USER) {
-		snprintf(d->node, sizeof(d->node), "%s", d->conf.name);
+	if (d->conf->name_format == NAME_USER) {
+		snprintf(d->node, sizeof(d->node), "%s", d->conf->name);
 		return;
 	}
 	if (gethostname(host, sizeof(host) - 1) < 0)
 		return;
 	snprintf(d->node, sizeof(d->node), "%s", host);
-	if (d->conf.name_format == NAME_HOSTNAME ||
+	if (d->conf->name_format == NAME_HOSTNAME ||
 	    getaddrinfo(host, NULL, &hints, &ai) != 0)
 		return;
-	if (d->conf.name_format == NAME_FQD && ai->ai_canonname)
+	if (d->conf->name_format == NAME_FQD && ai->ai_canonname)
 		snprintf(d->node, sizeof(d->node), "%s", ai->ai_canonname);
-	else if (d->conf.name_format == NAME_NUMERIC)
+	else if (d->conf->name_format == NAME_NUMERIC)
 		getnameinfo(ai->ai_addr, ai->ai_addrlen, d->node,
 			    sizeof(d->node), NULL, 0, NI_NUMERICHOST);
 	freeaddrinfo(ai);
@@ -225,7 +213,7 @@ static uint32_t handle_datagram(struct daemon *d, const unsigned char *buf,
 	    (type > AUDIT_LOGIN && type <= AUDIT_GET_FEATURE))
 		return 0;
 	len = record_format(type, (const char *)buf + NLMSG_HDRLEN,
-			    n - NLMSG_HDRLEN, d->conf.log_format, d->node,
+			    n - NLMSG_HDRLEN, d->conf->log_format, d->node,
 			    &d->names, d->line, sizeof(d->line));
 	log_add(&d->log, d->line, len);
 	return 0;
@@ -347,26 +335,16 @@ static void find_auditctl(struct daemon *d)
 static void load_rules(struct daemon *d)
 {
 	char rules[PATH_MAX + 16];
+	const char *argv[] = { "auditctl", "-R", rules, NULL };
 	pid_t pid;
 
 	snprintf(rules, sizeof(rules), "%s/audit.rules", d->conf_dir);
 	if (access(rules, R_OK) < 0)
 		return;
-	pid = fork();
-	if (pid == 0) {
-		sigset_t none;
-
-		int fd = open("/dev/null", O_WRONLY);
-
-		if (fd >= 0)
-			dup2(fd, STDOUT_FILENO);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		execl(d->auditctl, "auditctl", "-R", rules, (char *)NULL);
-		_exit(127);
-	}
+	pid = spawn(d->auditctl, argv, true);
 	if (pid < 0)
-		say(d, LOG_ERR, "cannot run %s: %s", d->auditctl, strerror(errno));
+		say(d, LOG_ERR, "cannot run %s: %s", d->auditctl,
+		    strerror((int)-pid));
 }
 
 static void reap(struct daemon *d)
@@ -384,7 +362,7 @@ static void reconfigure(struct daemon *d, const struct sender *s)
 {
 	struct auditd_conf *nc = malloc(sizeof(*nc));
 	struct al_err err;
-	bool reopen;
+	int rc;
 
 	if (!nc || conf_load(d->conf_path, nc, &err) < 0) {
 		say(d, LOG_ERR, "reconfiguration failed, keeping the old one: %s",
@@ -395,24 +373,15 @@ static void reconfigure(struct daemon *d, const struct sender *s)
 		free(nc);
 		return;
 	}
-	reopen = strcmp(nc->log_file, d->conf.log_file) != 0 ||
-		 nc->write_logs != d->conf.write_logs ||
-		 nc->log_gid != d->conf.log_gid;
 	daemon_record(d, AUDIT_DAEMON_CONFIG,
 		      "op=reconfigure state=changed auid=%u pid=%d res=success",
 		      read_proc_u(s->pid, "loginuid"), (int)s->pid);
-	log_flush(&d->log, true);
-	if (reopen && d->log.fd >= 0) {
-		close(d->log.fd);
-		d->log.fd = -1;
-	}
-	d->conf = *nc;
-	free(nc);
+	rc = log_reconfigure(&d->log, nc, &err);
+	action_set_conf(&d->act, nc);
+	free(d->conf);
+	d->conf = nc;
 	set_node(d);
-	d->log.size_acted = d->log.space_acted = d->log.admin_acted = false;
-	d->log.full_acted = false;
-	d->log.errors_said = 0;
-	if (reopen && log_open(&d->log, &d->conf, &err) < 0)
+	if (rc < 0)
 		say(d, LOG_ERR, "%s", err.msg);
 }
 
@@ -434,11 +403,12 @@ static void handle_signals(struct daemon *d)
 			break;
 		case SIGUSR1:
 			/* a failure is reported by log_rotate */
-			(void)log_rotate(&d->log, d->conf.max_log_file_action.action ==
+			(void)log_rotate(&d->log,
+					 d->conf->max_log_file_action.action ==
 					 DA_KEEP_LOGS, NULL);
 			break;
 		case SIGUSR2:
-			if (log_resume(&d->log) == 0)
+			if (action_resume(&d->act, &d->log) == 0)
 				sender_record(d, AUDIT_DAEMON_RESUME,
 					      "resume-logging", &s, "success");
 			break;
@@ -476,7 +446,7 @@ static int run(struct daemon *d)
 			handle_signals(d);
 		if (now != last_check) {
 			last_check = now;
-			log_check_space(&d->log);
+			action_check_space(&d->act, &d->log);
 		}
 	}
 	return 0;
@@ -623,7 +593,7 @@ static int start(struct daemon *d)
 	struct utsname un;
 	int rc, buf = RCVBUF;
 
-	if (log_open(&d->log, &d->conf, &err) < 0) {
+	if (log_open(&d->log, d->conf, &err) < 0) {
 		say(d, LOG_ERR, "%s", err.msg);
 		return EXIT_INIT;
 	}
@@ -642,7 +612,7 @@ static int start(struct daemon *d)
 	uname(&un);
 	daemon_record(d, AUDIT_DAEMON_START,
 		      "op=start ver=%s format=%s kernel=%s auid=%u pid=%d uid=%u ses=%u res=success",
-		      AL_VERSION, d->conf.log_format == FORMAT_RAW ? "raw" : "enriched",
+		      AL_VERSION, d->conf->log_format == FORMAT_RAW ? "raw" : "enriched",
 		      un.release, read_proc_u(getpid(), "loginuid"), (int)getpid(),
 		      (unsigned)getuid(), read_proc_u(getpid(), "sessionid"));
 	log_flush(&d->log, false);
@@ -695,7 +665,12 @@ int main(int argc, char **argv)
 	d->log.fd = -1;
 	if (parse_args(d, argc, argv) < 0)
 		return EXIT_ARGS;
-	if (conf_load(d->conf_path, &d->conf, &err) < 0) {
+	d->conf = malloc(sizeof(*d->conf));
+	if (!d->conf) {
+		fputs("auditd: out of memory\n", stderr);
+		return EXIT_INIT;
+	}
+	if (conf_load(d->conf_path, d->conf, &err) < 0) {
 		fprintf(stderr, "auditd: %s\n", err.msg);
 		return EXIT_CONF;
 	}
@@ -715,9 +690,13 @@ int main(int argc, char **argv)
 	openlog("auditd", LOG_PID, LOG_DAEMON);
 	set_node(d);
 	d->log.ctx = d;
-	d->log.say = log_say;
-	d->log.run = log_run;
+	d->log.say = hook_say;
+	d->log.report = log_report;
 	d->log.before_rotate = rotate_record;
+	d->act.ctx = d;
+	d->act.say = hook_say;
+	d->act.spawn = spawn;
+	action_set_conf(&d->act, d->conf);
 	if (!d->foreground && !d->nofork)
 		daemonize(d);
 	rc = start(d);
@@ -728,6 +707,7 @@ int main(int argc, char **argv)
 	rc = run(d);
 	finish(d);
 	free(d->bufs);
+	free(d->conf);
 	free(d);
 	return rc < 0 ? EXIT_INIT : 0;
 }

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * auditd's parts outside the daemon: auditd.conf parsing (good and bad
- * lines), record formatting (RAW, ENRICHED, node names), and the log
+ * lines), record formatting (RAW, ENRICHED, node names), the log
  * (batching, size limit, rotation with num_logs, keep_logs, suspend,
- * space actions).
+ * space actions, reconfiguration), the disk policy on its own (which
+ * action each condition selects, and how often) and spawn().
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "auditd.h"
 #include "unit.h"
@@ -179,10 +182,24 @@ static void test_say(void *ctx, int prio, const char *msg)
 	strcat(said, "\n");
 }
 
-static void test_run(void *ctx, const char *path, const char *arg)
+/* spawn()'s stand-in: what would have run, as "PATH: ARGV...". */
+static pid_t fake_spawn(const char *path, const char *const argv[], bool quiet)
+{
+	size_t n = (size_t)snprintf(ran, sizeof(ran), "%s:", path);
+
+	(void)quiet;
+	for (; *argv && n < sizeof(ran); argv++)
+		n += (size_t)snprintf(ran + n, sizeof(ran) - n, " %s", *argv);
+	return 1;
+}
+
+static struct actions act;
+
+static void test_report(void *ctx, struct logfile *lf, enum log_event ev,
+			const char *why)
 {
 	(void)ctx;
-	snprintf(ran, sizeof(ran), "%s %s", path, arg ? arg : "");
+	action_report(&act, lf, ev, why);
 }
 
 static int rotations;
@@ -211,12 +228,17 @@ static off_t size_of(const char *name)
 	return stat(path, &st) == 0 ? st.st_size : -1;
 }
 
+/* The log on C with the disk policy wired as the daemon wires it. */
 static void open_log(struct logfile *lf, struct auditd_conf *c)
 {
 	memset(lf, 0, sizeof(*lf));
 	lf->say = test_say;
-	lf->run = test_run;
+	lf->report = test_report;
 	lf->before_rotate = test_before_rotate;
+	memset(&act, 0, sizeof(act));
+	act.say = test_say;
+	act.spawn = fake_spawn;
+	action_set_conf(&act, c);
 	CHECK(log_open(lf, c, &err) == 0);
 }
 
@@ -227,11 +249,6 @@ static void test_log(void)
 	static char line[1024];
 	struct al_err e;
 
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
-		unit_failures++;
-		return;
-	}
 	memset(line, 'x', sizeof(line) - 1);
 	line[sizeof(line) - 1] = '\n';
 
@@ -310,16 +327,21 @@ static void test_log(void)
 	c.max_log_file = 0;
 	ran[0] = '\0';
 	open_log(&lf, &c);
-	log_check_space(&lf);
-	CHECK_HAS(ran, "/usr/local/bin/alert");
+	action_check_space(&act, &lf);
+	CHECK_STR(ran, "/usr/local/bin/alert: /usr/local/bin/alert");
+	/* exec closed the log and suspended logging */
+	CHECK(lf.fd < 0 && lf.suspended);
 	ran[0] = '\0';
-	log_check_space(&lf);
+	action_check_space(&act, &lf);
 	CHECK_STR(ran, "");
-	/* and admin_space_left's halt goes through the run hook */
+	/* and admin_space_left's halt goes through the spawn hook */
 	c.admin_space_left = 1U << 29;
 	c.admin_space_left_action.action = DA_HALT;
-	log_check_space(&lf);
-	CHECK_STR(ran, "/sbin/init 0");
+	action_check_space(&act, &lf);
+	CHECK_STR(ran, "/sbin/init: /sbin/init 0");
+	/* SIGUSR2: the log an exec action closed is reopened */
+	CHECK(action_resume(&act, &lf) == 0);
+	CHECK(lf.fd >= 0 && !lf.suspended);
 	log_close(&lf);
 
 	/* write_logs = no: nothing opened, nothing written */
@@ -337,16 +359,303 @@ static void test_log(void)
 	memset(&lf, 0, sizeof(lf));
 	CHECK(log_open(&lf, &c, &e) < 0);
 	log_close(&lf);
-
-	snprintf(line, sizeof(line), "rm -rf %s", dir);
-	if (system(line) != 0)
-		printf("could not remove %s\n", dir);
 }
 
-int main(void)
+/* SIGHUP: the log module's own reconfiguration. */
+static void test_reconfigure(void)
 {
+	static struct auditd_conf a, b;
+	struct logfile lf;
+	struct al_err e;
+	char from[512], to[512];
+	unsigned long long dropped;
+
+	conf_defaults(&a);
+	snprintf(a.log_file, sizeof(a.log_file), "%s/re.log", dir);
+	a.max_log_file = 0;
+	a.space_left = a.admin_space_left = 0;
+	open_log(&lf, &a);
+
+	/* the same file: what was buffered is written, the file is not
+	 * reopened (moved away, it still gets the records) */
+	b = a;
+	b.flush = FLUSH_SYNC;
+	log_add(&lf, "one\n", 4);
+	snprintf(from, sizeof(from), "%s/re.log", dir);
+	snprintf(to, sizeof(to), "%s/moved.log", dir);
+	CHECK(rename(from, to) == 0);
+	CHECK(log_reconfigure(&lf, &b, &e) == 0);
+	CHECK(lf.conf == &b);
+	CHECK(size_of("moved.log") == 4 && !exists("re.log"));
+	log_add(&lf, "two\n", 4);
+	log_flush(&lf, false);
+	CHECK(size_of("moved.log") == 8);
+
+	/* another file: the old one gets what was buffered, the new one
+	 * what follows */
+	snprintf(a.log_file, sizeof(a.log_file), "%s/re2.log", dir);
+	log_add(&lf, "three\n", 6);
+	CHECK(log_reconfigure(&lf, &a, &e) == 0);
+	CHECK(lf.conf == &a);
+	CHECK(size_of("moved.log") == 14);
+	log_add(&lf, "four\n", 5);
+	log_flush(&lf, false);
+	CHECK(size_of("re2.log") == 5);
+
+	/* a log that cannot be opened: the error is returned, records are
+	 * dropped and counted */
+	b = a;
+	snprintf(b.log_file, sizeof(b.log_file), "%s/no/such/x.log", dir);
+	CHECK(log_reconfigure(&lf, &b, &e) < 0);
+	CHECK_HAS(e.msg, "cannot open log file");
+	CHECK(lf.fd < 0);
+	dropped = lf.dropped;
+	log_add(&lf, "five\n", 5);
+	CHECK(lf.dropped == dropped + 1);
+	log_close(&lf);
+}
+
+/* ---- the disk policy, without a log ---- */
+static struct auditd_conf pc;
+
+static void policy(void)
+{
+	conf_defaults(&pc);
+	memset(&act, 0, sizeof(act));
+	action_set_conf(&act, &pc);
+}
+
+/* The action EV selects now, or -1 for none. */
+static int sel(enum log_event ev)
+{
+	const struct action_conf *a = action_select(&act, ev);
+
+	return a ? (int)a->action : -1;
+}
+
+static size_t due(unsigned long long free_mib, bool periodic,
+		  struct space_due d[2])
+{
+	return action_space_due(&act, free_mib, 1000, periodic, d);
+}
+
+static void test_policy(void)
+{
+	struct space_due d[2];
+	struct logfile none = { .fd = -1, .conf = &pc };
+	const char *argv[3];
+
+	/* space_left 100 MiB, admin_space_left 50, of 1000 */
+	policy();
+	pc.space_left = 100;
+	pc.admin_space_left = 50;
+	CHECK(due(500, false, d) == 0);
+	CHECK(due(100, false, d) == 0);
+	CHECK(due(99, false, d) == 1);
+	CHECK_STR(d[0].limit, "space_left");
+	CHECK(d[0].action == &pc.space_left_action);
+	/* once per crossing, at the periodic check too */
+	CHECK(due(90, false, d) == 0);
+	CHECK(due(90, true, d) == 0);
+	/* then admin_space_left, once */
+	CHECK(due(49, false, d) == 1);
+	CHECK_STR(d[0].limit, "admin_space_left");
+	CHECK(d[0].action->action == DA_SUSPEND);
+	CHECK(due(10, true, d) == 0);
+	/* above both re-arms both; one drop crossing both: both, in order */
+	CHECK(due(100, false, d) == 0);
+	CHECK(due(10, false, d) == 2);
+	CHECK_STR(d[0].limit, "space_left");
+	CHECK_STR(d[1].limit, "admin_space_left");
+	/* back above admin_space_left only: just that one re-armed */
+	CHECK(due(60, false, d) == 0);
+	CHECK(due(40, false, d) == 1 && d[0].action == &pc.admin_space_left_action);
+
+	/* rotate repeats at the periodic check, not after each batch */
+	policy();
+	pc.space_left = 100;
+	pc.admin_space_left = 0;
+	pc.space_left_action.action = DA_ROTATE;
+	CHECK(due(50, false, d) == 1);
+	CHECK(due(50, false, d) == 0);
+	CHECK(due(50, true, d) == 1 && d[0].action->action == DA_ROTATE);
+	CHECK(due(50, true, d) == 1);
+
+	/* percentages are of the file system: 10% and 5% of 1000 MiB */
+	policy();
+	pc.space_left = 10;
+	pc.space_left_pct = true;
+	pc.admin_space_left = 5;
+	pc.admin_space_left_pct = true;
+	CHECK(due(100, false, d) == 0);
+	CHECK(due(99, false, d) == 1);
+	CHECK(due(49, false, d) == 1 && d[0].action == &pc.admin_space_left_action);
+	/* SIGHUP re-arms every limit */
+	action_set_conf(&act, &pc);
+	CHECK(due(49, false, d) == 2);
+
+	/* disk full: once until re-armed; even ignore says so */
+	policy();
+	CHECK(sel(LOG_FULL) == DA_SUSPEND);
+	CHECK(sel(LOG_FULL) == -1);
+	pc.write_logs = false;
+	CHECK(action_resume(&act, &none) == 0);	/* SIGUSR2 re-arms */
+	CHECK(sel(LOG_FULL) == DA_SUSPEND);
+	pc.disk_full_action.action = DA_IGNORE;
+	action_set_conf(&act, &pc);
+	CHECK(sel(LOG_FULL) == DA_SYSLOG);
+
+	/* disk errors: syslog 5 times in a row, the others once; a write
+	 * that succeeds ends the row */
+	policy();
+	pc.disk_error_action.action = DA_SYSLOG;
+	for (int i = 0; i < 5; i++)
+		CHECK(sel(LOG_ERROR) == DA_SYSLOG);
+	CHECK(sel(LOG_ERROR) == -1);
+	action_report(&act, &none, LOG_WROTE, NULL);
+	CHECK(sel(LOG_ERROR) == DA_SYSLOG);
+	pc.disk_error_action.action = DA_EXEC;
+	action_set_conf(&act, &pc);
+	CHECK(sel(LOG_ERROR) == DA_EXEC);
+	CHECK(sel(LOG_ERROR) == -1);
+	action_report(&act, &none, LOG_WROTE, NULL);
+	CHECK(sel(LOG_ERROR) == DA_EXEC);
+
+	/* max_log_file: once until a rotation; rotate (num_logs >= 2) and
+	 * keep_logs each time */
+	policy();
+	pc.max_log_file_action.action = DA_SYSLOG;
+	CHECK(sel(LOG_SIZE) == DA_SYSLOG);
+	CHECK(sel(LOG_SIZE) == -1);
+	action_report(&act, &none, LOG_ROTATED, NULL);
+	CHECK(sel(LOG_SIZE) == DA_SYSLOG);
+	pc.max_log_file_action.action = DA_ROTATE;
+	pc.num_logs = 5;
+	CHECK(sel(LOG_SIZE) == DA_ROTATE);
+	CHECK(sel(LOG_SIZE) == DA_ROTATE);
+	pc.num_logs = 1;
+	CHECK(sel(LOG_SIZE) == -1);
+	pc.max_log_file_action.action = DA_KEEP_LOGS;
+	CHECK(sel(LOG_SIZE) == DA_KEEP_LOGS);
+	CHECK(sel(LOG_SIZE) == DA_KEEP_LOGS);
+	/* the other reports select nothing */
+	CHECK(sel(LOG_WROTE) == -1 && sel(LOG_FLUSHED) == -1 &&
+	      sel(LOG_ROTATED) == -1);
+
+	/* the programs the actions run */
+	pc.space_left_action.action = DA_EXEC;
+	strcpy(pc.space_left_action.exe, "/usr/local/bin/alert");
+	CHECK(action_argv(&pc.space_left_action, argv));
+	CHECK_STR(argv[0], "/usr/local/bin/alert");
+	CHECK(argv[1] == NULL);
+	pc.space_left_action.action = DA_SINGLE;
+	CHECK(action_argv(&pc.space_left_action, argv));
+	CHECK_STR(argv[0], "/sbin/init");
+	CHECK_STR(argv[1], "1");
+	CHECK(argv[2] == NULL);
+	pc.space_left_action.action = DA_HALT;
+	CHECK(action_argv(&pc.space_left_action, argv));
+	CHECK_STR(argv[1], "0");
+	for (int a = DA_IGNORE; a <= DA_KEEP_LOGS; a++) {
+		pc.space_left_action.action = (enum disk_action)a;
+		if (a != DA_EXEC && a != DA_SINGLE && a != DA_HALT)
+			CHECK(!action_argv(&pc.space_left_action, argv));
+	}
+}
+
+/* ---- spawn() ---- */
+
+/* The spawned side (this program, run as "spawned-child --spawned
+ * OUT ..."): writes its argv, whether any of the signals the parent
+ * blocked is blocked, and whether its stdout is /dev/null. */
+static bool is_dev_null(int fd)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && stat("/dev/null", &b) == 0 &&
+	       a.st_rdev == b.st_rdev && a.st_ino == b.st_ino;
+}
+
+static int spawned(int argc, char **argv)
+{
+	FILE *f = fopen(argv[2], "w");
+	sigset_t cur;
+
+	if (!f)
+		return 1;
+	for (int i = 0; i < argc; i++)
+		fprintf(f, "%s|", argv[i]);
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	fprintf(f, " blocked=%d devnull=%d",
+		sigismember(&cur, SIGUSR1) || sigismember(&cur, SIGTERM) ||
+		sigismember(&cur, SIGCHLD), is_dev_null(STDOUT_FILENO));
+	return fclose(f) == 0 ? 0 : 1;
+}
+
+static int spawn_wait(const char *path, const char *const argv[], bool quiet)
+{
+	sigset_t block, old;
+	int status;
+	pid_t pid;
+
+	/* as in the daemon, which takes its signals through a signalfd */
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	pid = spawn(path, argv, quiet);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (pid <= 0)
+		return -1;
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+static void test_spawn(void)
+{
+	char out[512], got[2048], want[2048];
+	const char *argv[] = { "spawned-child", "--spawned", out, "one two",
+			       "", NULL };
+	FILE *f;
+	size_t n;
+
+	snprintf(out, sizeof(out), "%s/spawned", dir);
+	for (int quiet = 1; quiet >= 0; quiet--) {
+		CHECK(spawn_wait("/proc/self/exe", argv, quiet) == 0);
+		f = fopen(out, "r");
+		n = f ? fread(got, 1, sizeof(got) - 1, f) : 0;
+		got[n] = '\0';
+		if (f)
+			fclose(f);
+		snprintf(want, sizeof(want),
+			 "spawned-child|--spawned|%s|one two|| blocked=0 devnull=%d",
+			 out, quiet || is_dev_null(STDOUT_FILENO));
+		CHECK_STR(got, want);
+	}
+	/* a program that cannot be executed exits 127 */
+	CHECK(spawn_wait("/nonexistent/program", argv, true) == 127);
+}
+
+int main(int argc, char **argv)
+{
+	char rm[512];
+
+	if (argc > 2 && strcmp(argv[1], "--spawned") == 0)
+		return spawned(argc, argv);
 	test_conf();
 	test_records();
+	test_policy();
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
 	test_log();
+	test_reconfigure();
+	test_spawn();
+	snprintf(rm, sizeof(rm), "rm -rf %s", dir);
+	if (system(rm) != 0)
+		printf("could not remove %s\n", dir);
 	return unit_done("unit-auditd");
 }

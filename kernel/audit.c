@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The audit core's state and policy: whether auditing is on, what happens
- * when a record is lost (the failure policy), the audit= and
- * audit_backlog_limit= boot parameters, the feature bits, the details of
- * the current task that many records carry (auid, ses, subj, exe, tty),
- * /proc/self/loginuid, and start-up.
+ * The audit core's state and policy: whether auditing is on, the lock
+ * configuration changes take, what happens when a record is lost (the
+ * failure policy), the audit= and audit_backlog_limit= boot parameters,
+ * the feature bits, who signalled the daemon, /proc/self/loginuid, and
+ * start-up.  The records of these changes are written by
+ * kernel/audit_events.c, the task's fields they carry by
+ * kernel/audit_task.c.
  *
  * Configuration is written only under audit_cmd_mutex, by the netlink
  * control channel; everything else reads it locklessly with READ_ONCE.
@@ -172,24 +174,14 @@ void audit_features_get(struct audit_features *af)
 	af->lock = READ_ONCE(audit_feature_locks);
 }
 
-/* One FEATURE_CHANGE record per feature bit a request touches. */
-static void audit_log_feature_change(int bit, u32 was, u32 now, u32 was_locked,
-				     u32 now_locked, int res)
+/* The FEATURE_CHANGE record of bit @i of a request. */
+static void audit_feature_changed(int i, u32 bits, u32 new_bits, u32 locks,
+				  u32 new_locks, int res)
 {
-	u32 b = BIT(bit);
-	struct audit_buffer *ab = NULL;
+	u32 b = BIT(i);
 
-	if (READ_ONCE(audit_enabled))
-		ab = audit_log_start(audit_context(), GFP_KERNEL,
-				     AUDIT_FEATURE_CHANGE);
-	if (ab) {
-		audit_log_task_info(ab);
-		audit_log_format(ab, " feature=%s", audit_feature_names[bit]);
-		audit_log_format(ab, " old=%d new=%d", !!(was & b), !!(now & b));
-		audit_log_format(ab, " old_lock=%d new_lock=%d res=%d",
-				 !!(was_locked & b), !!(now_locked & b), res);
-		audit_log_end(ab);
-	}
+	audit_log_feature_change(audit_feature_names[i], bits & b,
+				 new_bits & b, locks & b, new_locks & b, res);
 }
 
 /* All or nothing: a locked or unknown bit refuses the whole request. */
@@ -211,132 +203,16 @@ int audit_features_set(const struct audit_features *af)
 
 	if (breaks_lock) {
 		i = __ffs(breaks_lock);
-		audit_log_feature_change(i, bits, new_bits, locks, new_locks, 0);
+		audit_feature_changed(i, bits, new_bits, locks, new_locks, 0);
 		return -EPERM;
 	}
 	for (i = 0; i <= AUDIT_LAST_FEATURE; i++)
 		if (af->mask & BIT(i))
-			audit_log_feature_change(i, bits, new_bits, locks,
-						 new_locks, 1);
+			audit_feature_changed(i, bits, new_bits, locks,
+					      new_locks, 1);
 	WRITE_ONCE(audit_feature_bits, new_bits);
 	WRITE_ONCE(audit_feature_locks, new_locks);
 	return 0;
-}
-
-/* ---- details of the current task ---- */
-
-void audit_log_session_info(struct audit_buffer *ab)
-{
-	audit_log_format(ab, " auid=%u ses=%u",
-			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
-			 audit_get_sessionid(current));
-}
-
-/* " subj=CONTEXT" when an LSM labels tasks; an error when it failed. */
-int audit_log_task_context(struct audit_buffer *ab)
-{
-	char *ctx = NULL;
-	u32 secid, len;
-	int err;
-
-	security_current_getsecid_subj(&secid);
-	if (!secid)
-		return 0;
-	err = security_secid_to_secctx(secid, &ctx, &len);
-	if (err) {
-		/* The record goes without subj=: not lost, but a failure. */
-		if (err != -EINVAL)
-			audit_log_failure("cannot get the task's security context");
-		return err;
-	}
-	audit_log_format(ab, " subj=%s", ctx);
-	security_release_secctx(ctx, len);
-	return 0;
-}
-EXPORT_SYMBOL(audit_log_task_context);
-
-static void audit_log_tty(struct audit_buffer *ab)
-{
-	struct tty_struct *tty = get_current_tty();
-
-	audit_log_format(ab, " tty=%s", tty ? tty_name(tty) : "(none)");
-	tty_kref_put(tty);
-}
-
-void audit_log_exe(struct audit_buffer *ab, struct mm_struct *mm)
-{
-	struct file *exe;
-
-	if (!mm) {
-		audit_log_format(ab, " exe=(null)");
-		return;
-	}
-	exe = get_mm_exe_file(mm);
-	if (!exe) {
-		audit_log_format(ab, " exe=(null)");
-		return;
-	}
-	audit_log_d_path(ab, " exe=", &exe->f_path);
-	fput(exe);
-}
-
-/* The identity block of task-related records: ppid= ... exe= subj=. */
-void audit_log_task_info(struct audit_buffer *ab)
-{
-	const struct cred *cred = current_cred();
-	char comm[TASK_COMM_LEN];
-
-	if (!ab)
-		return;
-	audit_log_format(ab, "ppid=%d pid=%d auid=%u uid=%u gid=%u euid=%u",
-			 task_ppid_nr(current), task_tgid_nr(current),
-			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
-			 from_kuid(&init_user_ns, cred->uid),
-			 from_kgid(&init_user_ns, cred->gid),
-			 from_kuid(&init_user_ns, cred->euid));
-	audit_log_format(ab, " suid=%u fsuid=%u egid=%u sgid=%u fsgid=%u",
-			 from_kuid(&init_user_ns, cred->suid),
-			 from_kuid(&init_user_ns, cred->fsuid),
-			 from_kgid(&init_user_ns, cred->egid),
-			 from_kgid(&init_user_ns, cred->sgid),
-			 from_kgid(&init_user_ns, cred->fsgid));
-	audit_log_tty(ab);
-	audit_log_format(ab, " ses=%u comm=", audit_get_sessionid(current));
-	audit_log_untrustedstring(ab, get_task_comm(comm, current));
-	audit_log_exe(ab, current->mm);
-	audit_log_task_context(ab);
-}
-EXPORT_SYMBOL(audit_log_task_info);
-
-void audit_log_config_change(const char *name, u32 new, u32 old, bool ok)
-{
-	struct audit_buffer *ab;
-
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_CONFIG_CHANGE);
-	if (!ab)
-		return;
-	audit_log_format(ab, "op=set %s=%u old=%u", name, new, old);
-	audit_log_session_info(ab);
-	if (audit_log_task_context(ab))
-		ok = false;
-	audit_log_format(ab, " res=%d", ok);
-	audit_log_end(ab);
-}
-
-/* A link or file access refused by the protected_* sysctls. */
-void audit_log_path_denied(int type, const char *operation)
-{
-	struct audit_buffer *ab;
-
-	if (!READ_ONCE(audit_enabled))
-		return;
-	ab = audit_log_start(audit_context(), GFP_KERNEL, type);
-	if (!ab)
-		return;
-	audit_log_format(ab, "op=%s ", operation);
-	audit_log_task_info(ab);
-	audit_log_format(ab, " res=0");
-	audit_log_end(ab);
 }
 
 /* ---- who signalled the daemon (AUDIT_SIGNAL_INFO) ---- */
@@ -399,7 +275,6 @@ int audit_set_loginuid(kuid_t loginuid)
 	kuid_t old = audit_get_loginuid(current);
 	unsigned int old_ses = audit_get_sessionid(current);
 	unsigned int ses = AUDIT_SID_UNSET;
-	struct audit_buffer *ab;
 	int err;
 
 	err = audit_loginuid_may_change(loginuid);
@@ -413,21 +288,7 @@ int audit_set_loginuid(kuid_t loginuid)
 		current->loginuid = loginuid;
 	}
 
-	if (!READ_ONCE(audit_enabled))
-		return err;
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_LOGIN);
-	if (!ab)
-		return err;
-	audit_log_format(ab, "pid=%d uid=%u", task_tgid_nr(current),
-			 from_kuid(&init_user_ns, current_uid()));
-	audit_log_task_context(ab);
-	audit_log_format(ab, " old-auid=%u auid=%u",
-			 from_kuid(&init_user_ns, old),
-			 from_kuid(&init_user_ns, loginuid));
-	audit_log_tty(ab);
-	audit_log_format(ab, " old-ses=%u ses=%u res=%d", old_ses,
-			 err ? old_ses : ses, !err);
-	audit_log_end(ab);
+	audit_log_login(old, loginuid, old_ses, err ? old_ses : ses, !err);
 	return err;
 }
 

@@ -63,12 +63,35 @@ bool audit_feature_is_set(int feature);
 void audit_features_get(struct audit_features *af);
 int audit_features_set(const struct audit_features *af);
 
+/* ---- kernel/audit_task.c: the current task's fields in records ---- */
+
 /* Writes " exe=PATH" of @mm's executable, or " exe=(null)". */
 void audit_log_exe(struct audit_buffer *ab, struct mm_struct *mm);
 /* Writes " auid=%u ses=%u" of the current task. */
 void audit_log_session_info(struct audit_buffer *ab);
+/* Writes " tty=NAME" of the current task, or " tty=(none)". */
+void audit_log_tty(struct audit_buffer *ab);
+/* " auid= uid= gid= ses= subj= pid= comm= exe=" of the current task. */
+void audit_log_task_ids(struct audit_buffer *ab);
+
+/* What a record shows of a secid the LSM has no text for. */
+enum audit_secctx_fallback {
+	AUDIT_SECCTX_NOTHING,	/* nothing (subj=) */
+	AUDIT_SECCTX_OSID,	/* " osid=N" (PATH, IPC) */
+	AUDIT_SECCTX_NONE,	/* " NAME=(none)" (OBJ_PID) */
+};
+
+int audit_log_secctx(struct audit_buffer *ab, const char *name, u32 sid,
+		     enum audit_secctx_fallback fallback);
+
+/* ---- kernel/audit_events.c: records of their own ---- */
+
 /* Emits CONFIG_CHANGE: "op=set NAME=NEW old=OLD auid= ses= subj= res=". */
 void audit_log_config_change(const char *name, u32 new, u32 old, bool ok);
+void audit_log_feature_change(const char *feature, bool was, bool now,
+			      bool was_locked, bool now_locked, int res);
+void audit_log_login(kuid_t old, kuid_t new, unsigned int old_ses,
+		     unsigned int ses, bool ok);
 
 /* Who last signalled the daemon (AUDIT_SIGNAL_INFO). */
 void audit_signal_info_get(kuid_t *uid, pid_t *pid, u32 *secid);
@@ -197,62 +220,15 @@ struct audit_rule {
 	size_t			orig_len;
 };
 
-/*
- * The exit-list rules of one syscall.  Rules that ask for one value of a
- * task id (uid=, euid=, auid=, pid=) are kept apart, sorted by that
- * value, and found by binary search, so rules naming other values are
- * never looked at; of the rest, those asking for a watched path ("="
- * watch or dir field) are kept apart, looked at only when a name of the
- * syscall is near a watch (the ruleset's watch set); the others are kept
- * in rule order.
- */
+/* The task ids that index exit rules by value (kernel/audit_ruleset.c). */
 enum audit_key_field {
 	AUDIT_KEY_UID, AUDIT_KEY_EUID, AUDIT_KEY_AUID, AUDIT_KEY_PID,
 	AUDIT_KEY_FIELDS
 };
 
-struct audit_keyed_rule {
-	u64			key;	/* (field + 1) << 32 | value */
-	struct audit_rule	*rule;
-};
-
-struct audit_slot {
-	unsigned int		nplain;
-	struct audit_rule	**plain;	/* in rule order */
-	unsigned int		nwatched;
-	struct audit_rule	**watched;	/* in rule order */
-	unsigned int		nkeyed;
-	u32			key_fields;	/* BIT(enum audit_key_field) */
-	struct audit_keyed_rule	*keyed;		/* by key, then rule order */
-};
-
-/*
- * The rules as the matching code sees them: each list as an array in rule
- * order, and the exit list indexed by syscall (rules naming every syscall
- * are kept apart, in any_syscall).  Published in audit_ruleset with RCU.
- * Freed, with the rules it holds the last references to, in process
- * context: freeing a path rule may sleep (audit_watch_free()).
- */
-struct audit_ruleset {
-	refcount_t		ref;
-	struct rcu_work		unpublished;	/* drops the published ref */
-	unsigned int		count[AUDIT_NR_FILTERS];
-	struct audit_rule	**list[AUDIT_NR_FILTERS];
-	unsigned int		n_any;
-	struct audit_rule	**any_syscall;
-	struct audit_slot	*slots[AUDIT_SYSCALL_SLOTS];
-	struct audit_watch_set	*watch_set;	/* NULL: no path rules */
-	size_t			max_rule_len;
-};
-
-extern struct audit_ruleset __rcu *audit_ruleset;
-extern struct static_key_false audit_exit_rules_key;
-
-void audit_ruleset_put(struct audit_ruleset *rs);
 /* Parses and validates a rule as sent; ERR_PTR on bad input. */
 struct audit_rule *audit_rule_from_data(const void *data, size_t len);
 void audit_rule_put(struct audit_rule *r);
-bool audit_field_is_lsm(u32 type);
 int audit_rule_request(int type, const void *data, size_t len);
 int audit_rule_list(struct sk_buff *skb, const struct nlmsghdr *nlh,
 		    struct sock *sk);
@@ -266,13 +242,102 @@ bool audit_filter_fs(unsigned long magic);
  */
 int audit_rules_remove_gone(void);
 
-/* ---- kernel/audit_match.c: evaluating rules ---- */
+/* ---- kernel/audit_ruleset.c: the published rules ---- */
 
+struct audit_ruleset;
+struct audit_subject;
+extern struct static_key_false audit_exit_rules_key;
+
+/*
+ * Builds a snapshot of @lists (AUDIT_NR_FILTERS lists of rules in rule
+ * order); NULL when memory ran out.  audit_ruleset_publish() builds and
+ * publishes one, under audit_cmd_mutex; on failure nothing changed.
+ */
+struct audit_ruleset *audit_ruleset_build(struct list_head *lists);
+int audit_ruleset_publish(struct list_head *lists);
+void audit_ruleset_put(struct audit_ruleset *rs);
+/* The published snapshot, referenced (a listing holds it), or NULL. */
+struct audit_ruleset *audit_ruleset_get(void);
+/* The @i-th rule of list @listnr, or NULL past its end. */
+struct audit_rule *audit_ruleset_rule(const struct audit_ruleset *rs,
+				      u32 listnr, unsigned int i);
+size_t audit_ruleset_max_rule_len(void);
+/* Under RCU: the set of watched identities (kernel/audit_watch.c). */
+const struct audit_watch_set *audit_ruleset_watch_set(void);
+/* Under RCU: the first rule of list @listnr that matches @s, or NULL. */
+struct audit_rule *audit_ruleset_first(u32 listnr,
+				       const struct audit_subject *s);
+/* Could an exit rule match syscall @major?  And does the ruleset watch? */
+bool audit_ruleset_names_syscall(int major, bool *watches);
+/*
+ * Under RCU: the first exit rule, in rule order, that matches @s at the
+ * exit of its syscall (s->sc), from the published snapshot or from @rs.
+ */
+struct audit_rule *audit_ruleset_exit(const struct audit_subject *s);
+struct audit_rule *audit_ruleset_exit_in(const struct audit_ruleset *rs,
+					 const struct audit_subject *s);
+
+/* ---- kernel/audit_fields.c: the rule fields ---- */
+
+/* One past the largest field number of the uapi header (AUDIT_FILTERKEY). */
+#define AUDIT_FIELD_TYPES	(AUDIT_FILTERKEY + 1)
+
+/* What a field's value is, as a rule carries it. */
+enum audit_field_kind {
+	AUDIT_KIND_NUM,		/* a number */
+	AUDIT_KIND_UID,		/* a user id, in the sender's namespace */
+	AUDIT_KIND_GID,		/* a group id, likewise */
+	AUDIT_KIND_KEY,		/* the rule's key: a string, a label */
+	AUDIT_KIND_WATCH,	/* a watched path (watch=, dir=) */
+	AUDIT_KIND_EXE,		/* an executable's path */
+	AUDIT_KIND_LSM,		/* a security label, compiled by the LSM */
+};
+
+/* The operators a field takes: none, = and !=, all but bit tests, all. */
+enum audit_field_ops {
+	AUDIT_OPS_NONE, AUDIT_OPS_EQUALITY, AUDIT_OPS_ORDERED, AUDIT_OPS_ALL
+};
+
+struct audit_name;
+struct audit_syscall;
+
+/* Who and what a rule is tried against. */
+struct audit_subject {
+	struct task_struct	*tsk;
+	const struct cred	*cred;		/* tsk's, under RCU */
+	struct audit_syscall	*sc;		/* the syscall at exit, or NULL */
+	int			msgtype;	/* the record's type, or 0 */
+	unsigned long		fs_magic;	/* the filesystem list's question */
+};
+
+struct audit_field_desc {
+	u8	kind;		/* enum audit_field_kind */
+	u8	ops;		/* enum audit_field_ops */
+	u8	index;		/* enum audit_key_field + 1; 0: not a key */
+	bool	names;		/* looks at the syscall's names */
+	u8	lists;		/* BIT(AUDIT_FILTER_*) that allow it */
+	int	(*check)(u32 val);	/* a value out of range: -EINVAL */
+	bool	(*match)(const struct audit_subject *s,
+			 const struct audit_rule *r,
+			 const struct audit_field *f);
+	/* For audit_match_names: does one name satisfy the field? */
+	bool	(*name_match)(const struct audit_name *n,
+			      const struct audit_rule *r,
+			      const struct audit_field *f);
+};
+
+/* The entry of field @type, or NULL when there is no such field. */
+const struct audit_field_desc *audit_field_desc(u32 type);
+bool audit_field_is_lsm(u32 type);
+/* May field @f (operator set, value @val as sent) be on list @listnr? */
+int audit_field_validate(u32 listnr, const struct audit_field *f, u32 val);
 bool audit_compare(u32 left, u32 op, u32 right);
 void audit_rule_classify(struct audit_rule *r);
-/* Does @r match @tsk (and its syscall @ctx, and record type @msgtype)? */
-bool audit_rule_match(const struct audit_rule *r, struct task_struct *tsk,
-		      struct audit_context *ctx, int msgtype);
+void audit_subject_init(struct audit_subject *s, struct task_struct *tsk,
+			struct audit_syscall *sc, int msgtype);
+/* Does @r match @s?  Call under RCU. */
+bool audit_rule_match(const struct audit_rule *r,
+		      const struct audit_subject *s);
 
 /* ---- kernel/audit_classes.c: syscall classes ---- */
 
@@ -357,10 +422,6 @@ static inline unsigned int audit_dirs_watched(void)
 void audit_syscall_hooks_update(void);
 /* From audit_init(), which runs in init: give init its context. */
 void __init audit_syscall_init_task(void);
-/* Matches the syscall-only fields of a rule; see audit_rule_match(). */
-bool audit_syscall_field_match(struct audit_context *ctx,
-			       const struct audit_rule *r,
-			       const struct audit_field *f);
 /*
  * The event stamp of the current syscall, taken on first use; false when
  * the task is not in a syscall (the record stands alone).
@@ -383,13 +444,6 @@ static inline void audit_syscall_hooks_update(void)
 
 static inline void audit_syscall_init_task(void)
 {
-}
-
-static inline bool audit_syscall_field_match(struct audit_context *ctx,
-					     const struct audit_rule *r,
-					     const struct audit_field *f)
-{
-	return false;
 }
 
 static inline bool audit_syscall_stamp(struct audit_context *ctx,

@@ -383,28 +383,6 @@ void audit_log_fcaps(struct audit_buffer *ab, const struct audit_file_caps *fc,
 			 fc->ver, (int)from_kuid(&init_user_ns, fc->rootid));
 }
 
-/*
- * " obj=CONTEXT" of an LSM secid.  A secid with no text shows as
- * " osid=N" when @osid, else as " obj=(none)" (what each record did).
- */
-static void audit_log_obj(struct audit_buffer *ab, u32 sid, bool osid)
-{
-	char *text;
-	u32 len;
-
-	if (!sid)
-		return;
-	if (security_secid_to_secctx(sid, &text, &len)) {
-		if (osid)
-			audit_log_format(ab, " osid=%u", sid);
-		else
-			audit_log_format(ab, " obj=(none)");
-		return;
-	}
-	audit_log_format(ab, " obj=%s", text);
-	security_release_secctx(text, len);
-}
-
 static void audit_log_bprm_fcaps_record(struct audit_context *ctx,
 					const struct audit_aux_fcaps *f)
 {
@@ -440,7 +418,7 @@ static void audit_log_ipc(struct audit_context *ctx, const struct audit_aux *aux
 				 from_kuid(&init_user_ns, aux->ipc.uid),
 				 from_kgid(&init_user_ns, aux->ipc.gid),
 				 aux->ipc.mode);
-		audit_log_obj(ab, aux->ipc.osid, true);
+		audit_log_secctx(ab, "obj", aux->ipc.osid, AUDIT_SECCTX_OSID);
 		audit_log_end(ab);
 	}
 	if (aux->ipc.set)
@@ -558,7 +536,7 @@ static void audit_log_target(struct audit_context *ctx,
 	audit_log_format(ab, "opid=%d oauid=%d ouid=%d oses=%d", t->pid,
 			 (int)from_kuid(&init_user_ns, t->auid),
 			 (int)from_kuid(&init_user_ns, t->uid), (int)t->ses);
-	audit_log_obj(ab, t->sid, false);
+	audit_log_secctx(ab, "obj", t->sid, AUDIT_SECCTX_NONE);
 	audit_log_format(ab, " ocomm=");
 	audit_log_untrustedstring(ab, t->comm);
 	audit_log_end(ab);
@@ -582,56 +560,4 @@ void audit_aux_log(struct audit_context *ctx, const struct audit_aux *aux)
 	for (b = aux->more; b; b = b->next)
 		for (i = 0; i < b->n; i++)
 			audit_log_target(ctx, &b->t[i]);
-}
-
-/* ---- records of their own, in the current syscall's event ---- */
-
-void audit_log_task_ids(struct audit_buffer *ab)
-{
-	const struct cred *cred = current_cred();
-	char comm[TASK_COMM_LEN];
-
-	audit_log_format(ab, "auid=%u uid=%u gid=%u ses=%u",
-			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
-			 from_kuid(&init_user_ns, cred->uid),
-			 from_kgid(&init_user_ns, cred->gid),
-			 audit_get_sessionid(current));
-	audit_log_task_context(ab);
-	audit_log_format(ab, " pid=%d comm=", task_tgid_nr(current));
-	audit_log_untrustedstring(ab, get_task_comm(comm, current));
-	audit_log_exe(ab, current->mm);
-}
-
-/*
- * seccomp applied an action it logs (RET_LOG, RET_KILL_*, or one the
- * filter asked to log): whatever the rules, as the stock kernel does.
- */
-void audit_seccomp(unsigned long syscall, long signr, int code)
-{
-	struct pt_regs *regs = task_pt_regs(current);
-	struct audit_buffer *ab;
-
-	if (!READ_ONCE(audit_enabled))
-		return;
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_SECCOMP);
-	if (!ab)
-		return;
-	audit_log_task_ids(ab);
-	/* The call as seccomp saw it, then what seccomp did about it. */
-	audit_log_format(ab, " sig=%ld arch=%x syscall=%ld compat=%d", signr,
-			 syscall_get_arch(current), syscall,
-			 in_compat_syscall());
-	audit_log_format(ab, " ip=0x%lx code=0x%x", instruction_pointer(regs),
-			 code);
-	audit_log_end(ab);
-}
-
-void audit_seccomp_actions_logged(const char *names, const char *old_names,
-				  int res)
-{
-	if (!READ_ONCE(audit_enabled))
-		return;
-	audit_log(audit_context(), GFP_KERNEL, AUDIT_CONFIG_CHANGE,
-		  "op=seccomp-logging actions=%s old-actions=%s res=%d",
-		  names, old_names, res);
 }

@@ -146,9 +146,6 @@ static inline void audit_aux_reset(struct audit_aux *aux)
 		__audit_aux_reset(aux);
 }
 
-/* " auid= uid= gid= ses= subj= pid= comm= exe=" of the current task. */
-void audit_log_task_ids(struct audit_buffer *ab);
-
 /*
  * Writes " cap_fp= cap_fi= cap_fe= cap_fver= cap_frootid=" of @fc, the
  * capabilities a file had when its name was reported; @noeval: the file

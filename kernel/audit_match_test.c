@@ -14,11 +14,14 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/socket.h>
+#include <linux/stat.h>
 #include <asm/syscall.h>
 #include <asm/unistd.h>
 
 #include "audit.h"
 #include "audit_names.h"
+#include "audit_syscall.h"
 
 /* A rule being written: the fixed part, then the strings. */
 struct test_rule {
@@ -86,6 +89,152 @@ static void match_operators(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, audit_compare(0x5, Audit_bittest, 0x3));
 	/* Unsigned: -1 (unset ids) is the largest value. */
 	KUNIT_EXPECT_TRUE(test, audit_compare(-1, Audit_gt, 1000));
+}
+
+/*
+ * The field table against what each field accepted before it existed,
+ * written out here a second time: the fields of the uapi header, the
+ * operators each takes, and the lists each may be on.
+ */
+static const u32 uapi_fields[] = {
+	AUDIT_PID, AUDIT_UID, AUDIT_EUID, AUDIT_SUID, AUDIT_FSUID, AUDIT_GID,
+	AUDIT_EGID, AUDIT_SGID, AUDIT_FSGID, AUDIT_LOGINUID, AUDIT_PERS,
+	AUDIT_ARCH, AUDIT_MSGTYPE, AUDIT_SUBJ_USER, AUDIT_SUBJ_ROLE,
+	AUDIT_SUBJ_TYPE, AUDIT_SUBJ_SEN, AUDIT_SUBJ_CLR, AUDIT_PPID,
+	AUDIT_OBJ_USER, AUDIT_OBJ_ROLE, AUDIT_OBJ_TYPE, AUDIT_OBJ_LEV_LOW,
+	AUDIT_OBJ_LEV_HIGH, AUDIT_LOGINUID_SET, AUDIT_SESSIONID, AUDIT_FSTYPE,
+	AUDIT_DEVMAJOR, AUDIT_DEVMINOR, AUDIT_INODE, AUDIT_EXIT, AUDIT_SUCCESS,
+	AUDIT_WATCH, AUDIT_PERM, AUDIT_DIR, AUDIT_FILETYPE, AUDIT_OBJ_UID,
+	AUDIT_OBJ_GID, AUDIT_FIELD_COMPARE, AUDIT_EXE, AUDIT_SADDR_FAM,
+	AUDIT_ARG0, AUDIT_ARG1, AUDIT_ARG2, AUDIT_ARG3, AUDIT_FILTERKEY,
+};
+
+static const u32 all_ops_fields[] = {
+	AUDIT_ARG0, AUDIT_ARG1, AUDIT_ARG2, AUDIT_ARG3, AUDIT_PERS,
+	AUDIT_DEVMINOR,
+};
+
+static const u32 equality_fields[] = {
+	AUDIT_SUBJ_USER, AUDIT_SUBJ_ROLE, AUDIT_SUBJ_TYPE, AUDIT_OBJ_USER,
+	AUDIT_OBJ_ROLE, AUDIT_OBJ_TYPE, AUDIT_WATCH, AUDIT_DIR, AUDIT_FILTERKEY,
+	AUDIT_LOGINUID_SET, AUDIT_ARCH, AUDIT_FSTYPE, AUDIT_PERM, AUDIT_FILETYPE,
+	AUDIT_FIELD_COMPARE, AUDIT_EXE,
+};
+
+static const u32 exit_only_fields[] = {
+	AUDIT_ARCH, AUDIT_ARG0, AUDIT_ARG1, AUDIT_ARG2, AUDIT_ARG3,
+	AUDIT_SUCCESS, AUDIT_EXIT, AUDIT_DEVMAJOR, AUDIT_DEVMINOR, AUDIT_INODE,
+	AUDIT_WATCH, AUDIT_DIR, AUDIT_PERM, AUDIT_FILETYPE, AUDIT_OBJ_UID,
+	AUDIT_OBJ_GID, AUDIT_FIELD_COMPARE, AUDIT_SADDR_FAM, AUDIT_OBJ_USER,
+	AUDIT_OBJ_ROLE, AUDIT_OBJ_TYPE, AUDIT_OBJ_LEV_LOW, AUDIT_OBJ_LEV_HIGH,
+};
+
+static bool among(u32 type, const u32 *set, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (set[i] == type)
+			return true;
+	return false;
+}
+
+static bool expected_op(u32 type, u32 op)
+{
+	if (among(type, all_ops_fields, ARRAY_SIZE(all_ops_fields)))
+		return true;
+	if (among(type, equality_fields, ARRAY_SIZE(equality_fields)))
+		return op == Audit_equal || op == Audit_not_equal;
+	return op != Audit_bitmask && op != Audit_bittest;
+}
+
+static bool expected_list(u32 type, u32 list)
+{
+	if (type == AUDIT_FILTERKEY)
+		return true;
+	if (type == AUDIT_FSTYPE)
+		return list == AUDIT_FILTER_FS;
+	if (list == AUDIT_FILTER_FS)
+		return false;
+	if (type == AUDIT_MSGTYPE)
+		return list == AUDIT_FILTER_USER || list == AUDIT_FILTER_EXCLUDE;
+	if (among(type, exit_only_fields, ARRAY_SIZE(exit_only_fields)))
+		return list == AUDIT_FILTER_EXIT;
+	return true;
+}
+
+/* A value each field's own check accepts. */
+static u32 good_value(u32 type)
+{
+	switch (type) {
+	case AUDIT_FILETYPE:
+		return S_IFREG;
+	case AUDIT_FIELD_COMPARE:
+		return AUDIT_COMPARE_UID_TO_EUID;
+	}
+	return 1;
+}
+
+static void field_table_matrix(struct kunit *test)
+{
+	static const u32 lists[] = {
+		AUDIT_FILTER_USER, AUDIT_FILTER_TASK, AUDIT_FILTER_EXIT,
+		AUDIT_FILTER_EXCLUDE, AUDIT_FILTER_FS,
+	};
+	unsigned int entries = 0, i, l;
+	struct audit_field f = {};
+	u32 op;
+
+	/* Exactly one entry per field of the uapi header. */
+	for (i = 0; i < AUDIT_FIELD_TYPES; i++)
+		entries += !!audit_field_desc(i);
+	KUNIT_EXPECT_EQ(test, entries, ARRAY_SIZE(uapi_fields));
+	for (i = 0; i < ARRAY_SIZE(uapi_fields); i++)
+		KUNIT_EXPECT_NOT_NULL(test, audit_field_desc(uapi_fields[i]));
+	KUNIT_EXPECT_NULL(test, audit_field_desc(AUDIT_FIELD_TYPES));
+	KUNIT_EXPECT_NULL(test, audit_field_desc(27));
+
+	for (i = 0; i < ARRAY_SIZE(uapi_fields); i++) {
+		f.type = uapi_fields[i];
+		for (op = Audit_equal; op <= Audit_bittest; op++) {
+			f.op = op;
+			for (l = 0; l < ARRAY_SIZE(lists); l++) {
+				bool want = expected_op(f.type, op) &&
+					    expected_list(f.type, lists[l]);
+				int err = audit_field_validate(lists[l], &f,
+							       good_value(f.type));
+
+				KUNIT_EXPECT_EQ_MSG(test, err, want ? 0 : -EINVAL,
+						    "field %u op %u list %u",
+						    f.type, op, lists[l]);
+			}
+		}
+	}
+	/* The values each check refuses. */
+	f.op = Audit_equal;
+	f.type = AUDIT_LOGINUID_SET;
+	KUNIT_EXPECT_EQ(test, audit_field_validate(AUDIT_FILTER_EXIT, &f, 2), -EINVAL);
+	f.type = AUDIT_PERM;
+	KUNIT_EXPECT_EQ(test, audit_field_validate(AUDIT_FILTER_EXIT, &f, 16), -EINVAL);
+	f.type = AUDIT_FILETYPE;
+	KUNIT_EXPECT_EQ(test, audit_field_validate(AUDIT_FILTER_EXIT, &f, 1), -EINVAL);
+	f.type = AUDIT_FIELD_COMPARE;
+	KUNIT_EXPECT_EQ(test, audit_field_validate(AUDIT_FILTER_EXIT, &f, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, audit_field_validate(AUDIT_FILTER_EXIT, &f,
+						   AUDIT_MAX_FIELD_COMPARE + 1), -EINVAL);
+	f.type = AUDIT_SADDR_FAM;
+	KUNIT_EXPECT_EQ(test, audit_field_validate(AUDIT_FILTER_EXIT, &f, AF_MAX),
+			-EINVAL);
+	f.op = Audit_bad;
+	f.type = AUDIT_PID;
+	KUNIT_EXPECT_EQ(test, audit_field_validate(AUDIT_FILTER_EXIT, &f, 1), -EINVAL);
+	/* The fields that index exit rules by their value. */
+	KUNIT_EXPECT_EQ(test, audit_field_desc(AUDIT_UID)->index, AUDIT_KEY_UID + 1);
+	KUNIT_EXPECT_EQ(test, audit_field_desc(AUDIT_EUID)->index, AUDIT_KEY_EUID + 1);
+	KUNIT_EXPECT_EQ(test, audit_field_desc(AUDIT_LOGINUID)->index,
+			AUDIT_KEY_AUID + 1);
+	KUNIT_EXPECT_EQ(test, audit_field_desc(AUDIT_PID)->index, AUDIT_KEY_PID + 1);
+	KUNIT_EXPECT_EQ(test, audit_field_desc(AUDIT_GID)->index, 0);
 }
 
 static void parse_good_rule(struct kunit *test)
@@ -229,11 +378,13 @@ static void classes_and_perm(struct kunit *test)
 static bool matches_current(struct kunit *test, struct test_rule *t)
 {
 	struct audit_rule *r = parse(test, t);
+	struct audit_subject subj;
 	bool m;
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
 	rcu_read_lock();
-	m = audit_rule_match(r, current, NULL, AUDIT_USER);
+	audit_subject_init(&subj, current, NULL, AUDIT_USER);
+	m = audit_rule_match(r, &subj);
 	rcu_read_unlock();
 	audit_rule_put(r);
 	return m;
@@ -500,8 +651,126 @@ static void watch_dir_goes(struct kunit *test)
 	remove_dir("/audit-kunit-stays");
 }
 
+/* ---- the ruleset: its index and the exit filter's merge ---- */
+
+/* A rule on the exit list, in position @order, kept on @lists. */
+static struct audit_rule *exit_rule(struct kunit *test, struct test_rule *t,
+				    s64 order, struct list_head *lists)
+{
+	struct list_head *pos = &lists[AUDIT_FILTER_EXIT];
+	struct audit_rule *r = parse(test, t), *o;
+
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	r->order = order;
+	/* The master lists are in rule order: insert by it. */
+	list_for_each_entry(o, &lists[AUDIT_FILTER_EXIT], list) {
+		if (o->order > order) {
+			pos = &o->list;
+			break;
+		}
+	}
+	list_add_tail(&r->list, pos);
+	return r;
+}
+
+static struct test_rule *on_syscall(struct kunit *test, int nr)
+{
+	struct test_rule *t = new_rule(test, AUDIT_FILTER_EXIT, AUDIT_ALWAYS);
+
+	if (nr < 0)
+		memset(t->d.mask, 0xff, sizeof(t->d.mask));
+	else
+		t->d.mask[AUDIT_WORD(nr)] |= AUDIT_BIT(nr);
+	return t;
+}
+
+/* The first exit rule, in rule order, for the current task in syscall @nr. */
+static struct audit_rule *first_exit(struct kunit *test,
+				     struct audit_ruleset *rs, int nr)
+{
+	struct audit_syscall *sc = kunit_kzalloc(test, sizeof(*sc), GFP_KERNEL);
+	struct audit_subject subj;
+	struct audit_rule *r;
+
+	KUNIT_ASSERT_NOT_NULL(test, sc);
+	sc->major = nr;
+	sc->arch = syscall_get_arch(current);
+	rcu_read_lock();
+	audit_subject_init(&subj, current, sc, 0);
+	r = audit_ruleset_exit_in(rs, &subj);
+	rcu_read_unlock();
+	return r;
+}
+
+static void ruleset_merge_order(struct kunit *test)
+{
+	struct list_head lists[AUDIT_NR_FILTERS];
+	u32 uid = from_kuid(&init_user_ns, current_uid());
+	u32 pid = task_tgid_nr(current);
+	struct audit_rule *plain, *keyed, *other, *any, *first;
+	struct audit_ruleset *rs;
+	struct test_rule *t;
+	int i;
+
+	for (i = 0; i < AUDIT_NR_FILTERS; i++)
+		INIT_LIST_HEAD(&lists[i]);
+	/* In rule order: another uid's rule, keyed, plain, every syscall. */
+	t = on_syscall(test, __NR_getppid);
+	add_field(t, AUDIT_UID, AUDIT_EQUAL, uid + 1);
+	other = exit_rule(test, t, 1, lists);
+	t = on_syscall(test, __NR_getppid);
+	add_field(t, AUDIT_UID, AUDIT_EQUAL, uid);
+	keyed = exit_rule(test, t, 2, lists);
+	t = on_syscall(test, __NR_getppid);
+	add_field(t, AUDIT_PPID, AUDIT_GREATER_THAN_OR_EQUAL, 0);
+	plain = exit_rule(test, t, 3, lists);
+	t = on_syscall(test, -1);
+	add_string(t, AUDIT_FILTERKEY, AUDIT_EQUAL, "any");
+	any = exit_rule(test, t, 4, lists);
+
+	rs = audit_ruleset_build(lists);
+	KUNIT_ASSERT_NOT_NULL(test, rs);
+	/* Another uid's rule is never a candidate; the keyed one comes first. */
+	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getppid), keyed);
+	/* A syscall no rule names: only the rule on every syscall. */
+	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getpid), any);
+	audit_ruleset_put(rs);
+
+	/* Prepended (a lower order), keyed by pid: first of all. */
+	t = on_syscall(test, __NR_getppid);
+	add_field(t, AUDIT_PID, AUDIT_EQUAL, pid);
+	first = exit_rule(test, t, -1, lists);
+	rs = audit_ruleset_build(lists);
+	KUNIT_ASSERT_NOT_NULL(test, rs);
+	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getppid), first);
+	audit_ruleset_put(rs);
+
+	/* Without the keyed rules, the plain one comes before "any". */
+	list_del(&first->list);
+	list_del(&keyed->list);
+	rs = audit_ruleset_build(lists);
+	KUNIT_ASSERT_NOT_NULL(test, rs);
+	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getppid), plain);
+	audit_ruleset_put(rs);
+	/* And "any" before a plain rule that comes after it. */
+	list_del(&plain->list);
+	plain->order = 5;
+	list_add_tail(&plain->list, &lists[AUDIT_FILTER_EXIT]);
+	rs = audit_ruleset_build(lists);
+	KUNIT_ASSERT_NOT_NULL(test, rs);
+	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getppid), any);
+	audit_ruleset_put(rs);
+
+	audit_rule_put(first);
+	audit_rule_put(keyed);
+	audit_rule_put(plain);
+	audit_rule_put(other);
+	audit_rule_put(any);
+}
+
 static struct kunit_case audit_match_cases[] = {
 	KUNIT_CASE(match_operators),
+	KUNIT_CASE(field_table_matrix),
 	KUNIT_CASE(parse_good_rule),
 	KUNIT_CASE(parse_rejects),
 	KUNIT_CASE(parse_legacy_unset_auid),
@@ -509,6 +778,7 @@ static struct kunit_case audit_match_cases[] = {
 	KUNIT_CASE(match_task_fields),
 	KUNIT_CASE(watch_set_prefilter),
 	KUNIT_CASE(watch_dir_goes),
+	KUNIT_CASE(ruleset_merge_order),
 	{}
 };
 

@@ -97,16 +97,15 @@ static void audit_inode_snap_take(struct audit_inode_snap *s,
 static struct audit_name_near *audit_name_near_take(const struct dentry *dentry)
 {
 	struct audit_inode_id ids[AUDIT_NEAR_IDS];
-	struct audit_ruleset *rs;
+	const struct audit_watch_set *set;
 	struct audit_name_near *near;
 	struct name_snapshot last;
 	unsigned int nids = 0;
 
 	rcu_read_lock();
-	rs = rcu_dereference(audit_ruleset);
-	if (rs && rs->watch_set)
-		nids = audit_watch_set_collect(rs->watch_set, dentry, ids,
-					       AUDIT_NEAR_IDS);
+	set = audit_ruleset_watch_set();
+	if (set)
+		nids = audit_watch_set_collect(set, dentry, ids, AUDIT_NEAR_IDS);
 	rcu_read_unlock();
 	if (!nids)
 		return NULL;
@@ -295,94 +294,7 @@ void __audit_inode_child(struct inode *parent, const struct dentry *dentry,
 	audit_name_capture(ns, n, dentry, parent, type, false);
 }
 
-/* ---- rule fields on names ---- */
-
-/* AUDIT_FIELD_COMPARE of a task id with the owner of a name's inode. */
-static bool audit_obj_compare(const struct audit_name *n,
-			      const struct audit_field *f)
-{
-	const struct cred *cred = current_cred();
-	const struct audit_inode_snap *s = &n->inode;
-	kuid_t uid;
-	kgid_t gid;
-
-	switch (f->val) {
-	case AUDIT_COMPARE_UID_TO_OBJ_UID:
-		uid = cred->uid; break;
-	case AUDIT_COMPARE_EUID_TO_OBJ_UID:
-		uid = cred->euid; break;
-	case AUDIT_COMPARE_SUID_TO_OBJ_UID:
-		uid = cred->suid; break;
-	case AUDIT_COMPARE_FSUID_TO_OBJ_UID:
-		uid = cred->fsuid; break;
-	case AUDIT_COMPARE_AUID_TO_OBJ_UID:
-		uid = audit_get_loginuid(current); break;
-	case AUDIT_COMPARE_GID_TO_OBJ_GID:
-		gid = cred->gid; goto gids;
-	case AUDIT_COMPARE_EGID_TO_OBJ_GID:
-		gid = cred->egid; goto gids;
-	case AUDIT_COMPARE_SGID_TO_OBJ_GID:
-		gid = cred->sgid; goto gids;
-	case AUDIT_COMPARE_FSGID_TO_OBJ_GID:
-		gid = cred->fsgid; goto gids;
-	default:
-		return false;
-	}
-	return audit_compare(__kuid_val(uid), f->op, __kuid_val(s->uid));
-gids:
-	return audit_compare(__kgid_val(gid), f->op, __kgid_val(s->gid));
-}
-
-static bool audit_name_field_match(const struct audit_name *n,
-				   const struct audit_rule *r,
-				   const struct audit_field *f)
-{
-	const struct audit_inode_snap *s = &n->inode;
-
-	switch (f->type) {
-	case AUDIT_WATCH:
-	case AUDIT_DIR:
-		return audit_watch_match(r->watch, n);
-	}
-	if (!n->have_inode)
-		return false;
-	switch (f->type) {
-	case AUDIT_DEVMAJOR:
-		return audit_compare(MAJOR(s->id.dev), f->op, f->val);
-	case AUDIT_DEVMINOR:
-		return audit_compare(MINOR(s->id.dev), f->op, f->val);
-	case AUDIT_INODE:
-		return audit_compare(s->id.ino, f->op, f->val);
-	case AUDIT_FILETYPE:
-		return audit_compare(s->mode & S_IFMT, f->op, f->val);
-	case AUDIT_OBJ_UID:
-		return audit_compare(__kuid_val(s->uid), f->op,
-				     __kuid_val(f->uid));
-	case AUDIT_OBJ_GID:
-		return audit_compare(__kgid_val(s->gid), f->op,
-				     __kgid_val(f->gid));
-	case AUDIT_FIELD_COMPARE:
-		return audit_obj_compare(n, f);
-	case AUDIT_OBJ_USER: case AUDIT_OBJ_ROLE: case AUDIT_OBJ_TYPE:
-	case AUDIT_OBJ_LEV_LOW: case AUDIT_OBJ_LEV_HIGH:
-		/* The label the object had, as the LSM's rule sees it. */
-		return s->secid && security_audit_rule_match(s->secid, f->type,
-							     f->op,
-							     f->lsm_rule) > 0;
-	}
-	return false;
-}
-
-bool audit_names_match(struct audit_names *ns, const struct audit_rule *r,
-		       const struct audit_field *f)
-{
-	unsigned int i;
-
-	for (i = 0; i < ns->n; i++)
-		if (audit_name_field_match(audit_names_at(ns, i), r, f))
-			return true;
-	return false;
-}
+/* ---- the exit filter's watch prefilter ---- */
 
 bool audit_names_near(struct audit_names *ns,
 		      const struct audit_watch_set *set)
@@ -464,22 +376,6 @@ static void audit_log_name_text(struct audit_buffer *ab,
 	audit_log_format(ab, "(null)");
 }
 
-/* " obj=CONTEXT" of a file, when an LSM labels files. */
-static void audit_log_inode_context(struct audit_buffer *ab, u32 sid)
-{
-	char *ctx;
-	u32 len;
-
-	if (!sid)
-		return;
-	if (security_secid_to_secctx(sid, &ctx, &len)) {
-		audit_log_format(ab, " osid=%u", sid);
-		return;
-	}
-	audit_log_format(ab, " obj=%s", ctx);
-	security_release_secctx(ctx, len);
-}
-
 static void audit_log_path(struct audit_context *ctx,
 			   const struct audit_name *n, unsigned int item)
 {
@@ -500,7 +396,7 @@ static void audit_log_path(struct audit_context *ctx,
 				 from_kuid(&init_user_ns, s->uid),
 				 from_kgid(&init_user_ns, s->gid),
 				 MAJOR(s->rdev), MINOR(s->rdev));
-		audit_log_inode_context(ab, s->secid);
+		audit_log_secctx(ab, "obj", s->secid, AUDIT_SECCTX_OSID);
 	}
 	audit_log_format(ab, " nametype=%s", audit_nametypes[n->type]);
 	audit_log_fcaps(ab, n->have_inode ? &s->caps : &none, n->noeval);

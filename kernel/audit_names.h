@@ -98,9 +98,6 @@ struct audit_names *audit_names_current(void);
 
 /* Releases what the names hold; @ns is empty again. */
 void audit_names_release(struct audit_names *ns);
-/* Does some name satisfy field @f of rule @r?  (WATCH/DIR: "=" sense.) */
-bool audit_names_match(struct audit_names *ns, const struct audit_rule *r,
-		       const struct audit_field *f);
 /*
  * Might an "=" watch or directory rule of @set match one of the names?
  * A superset of audit_watch_match() over the names.  Call under RCU.

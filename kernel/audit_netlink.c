@@ -180,6 +180,7 @@ static void audit_set_u32(u32 *var, u32 val, const char *name)
 {
 	u32 old = *var;
 
+	lockdep_assert_held(&audit_cmd_mutex);
 	WRITE_ONCE(*var, val);
 	audit_log_config_change(name, val, old, true);
 }

@@ -38,6 +38,7 @@
 #include "audit.h"
 #include "audit_aux.h"
 #include "audit_names.h"
+#include "audit_syscall.h"
 
 /* On while audit is enabled: new tasks get a context. */
 DEFINE_STATIC_KEY_FALSE(audit_on_key);
@@ -52,24 +53,11 @@ struct audit_context {
 	bool		gather;		/* some rule may need the names */
 	bool		pending;	/* a record was logged meanwhile */
 	bool		never;		/* a task,never rule matched at fork */
-	int		major;
-	u32		arch;
-	unsigned long	args[4];
-	long		ret;
+	struct audit_syscall sc;	/* what rules and records see */
 	struct timespec64 stamp;
 	unsigned int	serial;		/* 0: no record yet */
-	struct audit_names names;	/* kernel/audit_names.c */
-	int		sockaddr_len;	/* 0: no address */
-	struct sockaddr_storage sockaddr;
 	bool		execve;		/* a successful execve happened */
 	struct audit_aux aux;		/* kernel/audit_aux.c */
-	/*
-	 * While audit_filter_exit() runs (under RCU): the ruleset's watch
-	 * set, and whether a name is near one of its paths (-1: not yet
-	 * known).  NULL outside of it, and then every watch is tried.
-	 */
-	const struct audit_watch_set *watch_set;
-	int		near_watch;
 };
 
 /* ---- contexts ---- */
@@ -82,20 +70,14 @@ static struct audit_context *audit_context_new(gfp_t gfp)
 /* The task list decides at fork whether a task is audited at all. */
 static bool audit_task_never(struct task_struct *tsk)
 {
-	struct audit_ruleset *rs;
-	bool never = false;
-	unsigned int i;
+	struct audit_subject subj;
+	struct audit_rule *r;
+	bool never;
 
 	rcu_read_lock();
-	rs = rcu_dereference(audit_ruleset);
-	for (i = 0; rs && i < rs->count[AUDIT_FILTER_TASK]; i++) {
-		struct audit_rule *r = rs->list[AUDIT_FILTER_TASK][i];
-
-		if (audit_rule_match(r, tsk, NULL, 0)) {
-			never = r->action == AUDIT_NEVER;
-			break;
-		}
-	}
+	audit_subject_init(&subj, tsk, NULL, 0);
+	r = audit_ruleset_first(AUDIT_FILTER_TASK, &subj);
+	never = r && r->action == AUDIT_NEVER;
 	rcu_read_unlock();
 	return never;
 }
@@ -119,8 +101,8 @@ int __audit_alloc(struct task_struct *tsk)
 
 static void audit_context_reset(struct audit_context *ctx)
 {
-	audit_names_release(&ctx->names);
-	ctx->sockaddr_len = 0;
+	audit_names_release(&ctx->sc.names);
+	ctx->sc.sockaddr_len = 0;
 	audit_aux_reset(&ctx->aux);
 	ctx->in_syscall = false;
 	ctx->gather = false;
@@ -176,24 +158,6 @@ void audit_syscall_hooks_update(void)
 
 /* ---- entry and exit ---- */
 
-/*
- * Could a rule on the exit list match syscall @major?  Also says whether
- * the ruleset watches paths, for the names to be gathered.
- */
-static bool audit_syscall_indexed(int major, bool *watches)
-{
-	struct audit_ruleset *rs;
-	bool any;
-
-	rcu_read_lock();
-	rs = rcu_dereference(audit_ruleset);
-	any = rs && (rs->n_any || (major >= 0 && major < AUDIT_SYSCALL_SLOTS &&
-				   rs->slots[major]));
-	*watches = any && rs->watch_set;
-	rcu_read_unlock();
-	return any;
-}
-
 void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 			   unsigned long a2, unsigned long a3)
 {
@@ -210,7 +174,7 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 			bool watches;
 
 			/* The syscall goes unaudited: if a rule names it, say so. */
-			if (audit_syscall_indexed(major, &watches))
+			if (audit_ruleset_names_syscall(major, &watches))
 				audit_log_lost("no memory to audit a syscall");
 			return;
 		}
@@ -223,15 +187,15 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 	if (ctx->in_syscall)
 		audit_context_reset(ctx);
 	/* A syscall no rule names costs this one lookup, nothing more. */
-	ctx->gather = audit_syscall_indexed(major, &ctx->names.watch_walk);
+	ctx->gather = audit_ruleset_names_syscall(major, &ctx->sc.names.watch_walk);
 	if (!ctx->gather)
 		return;
 	ctx->in_syscall = true;
-	ctx->major = major;
-	ctx->args[0] = a0;
-	ctx->args[1] = a1;
-	ctx->args[2] = a2;
-	ctx->args[3] = a3;
+	ctx->sc.major = major;
+	ctx->sc.args[0] = a0;
+	ctx->sc.args[1] = a1;
+	ctx->sc.args[2] = a2;
+	ctx->sc.args[3] = a3;
 }
 
 /*
@@ -252,8 +216,8 @@ static bool audit_syscall_adopt(struct audit_context *ctx)
 	if (nr < 0)
 		return false;
 	syscall_get_arguments(current, regs, args);
-	ctx->major = nr;
-	memcpy(ctx->args, args, sizeof(ctx->args));
+	ctx->sc.major = nr;
+	memcpy(ctx->sc.args, args, sizeof(ctx->sc.args));
 	ctx->in_syscall = true;
 	return true;
 }
@@ -275,142 +239,6 @@ bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
 	return true;
 }
 
-/* A run of rules in rule order, consumed from the front. */
-struct audit_run {
-	struct audit_rule *const *rules;
-	const struct audit_keyed_rule *keyed;	/* or this, when keyed */
-	unsigned int n;
-};
-
-static struct audit_rule *audit_run_head(const struct audit_run *run)
-{
-	return run->keyed ? run->keyed->rule : run->rules[0];
-}
-
-static void audit_run_next(struct audit_run *run)
-{
-	if (run->keyed)
-		run->keyed++;
-	else
-		run->rules++;
-	run->n--;
-}
-
-/* The rules of @slot keyed by @key, found by binary search. */
-static void audit_keyed_run(const struct audit_slot *slot, u64 key,
-			    struct audit_run *run)
-{
-	unsigned int lo = 0, hi = slot->nkeyed, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (slot->keyed[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	run->keyed = slot->keyed + lo;
-	run->rules = NULL;
-	run->n = 0;
-	while (lo + run->n < slot->nkeyed && slot->keyed[lo + run->n].key == key)
-		run->n++;
-}
-
-/* The current task's value of each index key field. */
-static u64 audit_task_key(enum audit_key_field field)
-{
-	const struct cred *cred = current_cred();
-	u32 v;
-
-	switch (field) {
-	case AUDIT_KEY_UID:
-		v = __kuid_val(cred->uid);
-		break;
-	case AUDIT_KEY_EUID:
-		v = __kuid_val(cred->euid);
-		break;
-	case AUDIT_KEY_AUID:
-		v = __kuid_val(audit_get_loginuid(current));
-		break;
-	default:
-		v = task_tgid_nr(current);
-		break;
-	}
-	return (u64)(field + 1) << 32 | v;
-}
-
-static bool audit_names_near_watch(struct audit_context *ctx);
-
-/*
- * The exit list: the first matching rule, in rule order.  Candidates are
- * the rules that name every syscall, this syscall's unkeyed rules, its
- * watch rules when a name is near a watch, and its keyed rules whose key
- * is the task's own; they are merged by order.
- */
-static struct audit_rule *audit_filter_exit_rules(struct audit_context *ctx,
-						  const struct audit_ruleset *rs)
-{
-	struct audit_run runs[3 + AUDIT_KEY_FIELDS];
-	const struct audit_slot *slot = NULL;
-	unsigned int nruns = 0, i, best;
-	struct audit_rule *r;
-
-	if (rs->n_any)
-		runs[nruns++] = (struct audit_run){ rs->any_syscall, NULL,
-						    rs->n_any };
-	if (ctx->major >= 0 && ctx->major < AUDIT_SYSCALL_SLOTS)
-		slot = rs->slots[ctx->major];
-	if (slot && slot->nplain)
-		runs[nruns++] = (struct audit_run){ slot->plain, NULL,
-						    slot->nplain };
-	/* Watch rules (auditctl -w): none can match far from every watch. */
-	if (slot && slot->nwatched && audit_names_near_watch(ctx))
-		runs[nruns++] = (struct audit_run){ slot->watched, NULL,
-						    slot->nwatched };
-	for (i = 0; slot && i < AUDIT_KEY_FIELDS; i++) {
-		if (!(slot->key_fields & BIT(i)))
-			continue;
-		audit_keyed_run(slot, audit_task_key(i), &runs[nruns]);
-		if (runs[nruns].n)
-			nruns++;
-	}
-
-	for (;;) {
-		best = nruns;
-		for (i = 0; i < nruns; i++) {
-			if (!runs[i].n)
-				continue;
-			if (best == nruns || audit_run_head(&runs[i])->order <
-					     audit_run_head(&runs[best])->order)
-				best = i;
-		}
-		if (best == nruns)
-			return NULL;
-		r = audit_run_head(&runs[best]);
-		audit_run_next(&runs[best]);
-		/* A watch rule with no name near any watch: not even tried. */
-		if (r->watch_eq && !audit_names_near_watch(ctx))
-			continue;
-		if (audit_rule_match(r, current, ctx, 0))
-			return r;
-	}
-}
-
-/* Call under RCU. */
-static struct audit_rule *audit_filter_exit(struct audit_context *ctx)
-{
-	const struct audit_ruleset *rs = rcu_dereference(audit_ruleset);
-	struct audit_rule *r;
-
-	if (!rs)
-		return NULL;
-	ctx->watch_set = rs->watch_set;
-	ctx->near_watch = -1;
-	r = audit_filter_exit_rules(ctx, rs);
-	ctx->watch_set = NULL;
-	return r;
-}
-
 static void audit_log_syscall_records(struct audit_context *ctx,
 				      const char *key);
 
@@ -428,13 +256,16 @@ void __audit_syscall_exit(int success, long ret)
 	if (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
 	    ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK)
 		ret = -EINTR;
-	ctx->ret = ret;
-	ctx->arch = syscall_get_arch(current);
+	ctx->sc.ret = ret;
+	ctx->sc.arch = syscall_get_arch(current);
 
 	log = ctx->pending;
 	if (ctx->gather) {
+		struct audit_subject subj;
+
 		rcu_read_lock();
-		r = audit_filter_exit(ctx);
+		audit_subject_init(&subj, current, &ctx->sc, 0);
+		r = audit_ruleset_exit(&subj);
 		if (r) {
 			log = r->action == AUDIT_ALWAYS;
 			if (log && r->key)
@@ -465,7 +296,7 @@ struct audit_names *audit_names_current(void)
 {
 	struct audit_context *ctx = current->audit_context;
 
-	return audit_gathering(ctx) ? &ctx->names : NULL;
+	return audit_gathering(ctx) ? &ctx->sc.names : NULL;
 }
 
 int __audit_sockaddr(int len, void *addr)
@@ -475,9 +306,9 @@ int __audit_sockaddr(int len, void *addr)
 	if (!audit_gathering(ctx) || len <= 0)
 		return 0;
 	/* move_addr_to_kernel() never passes more than sockaddr_storage. */
-	len = min_t(int, len, sizeof(ctx->sockaddr));
-	memcpy(&ctx->sockaddr, addr, len);
-	ctx->sockaddr_len = len;
+	len = min_t(int, len, sizeof(ctx->sc.sockaddr));
+	memcpy(&ctx->sc.sockaddr, addr, len);
+	ctx->sc.sockaddr_len = len;
 	return 0;
 }
 
@@ -487,56 +318,6 @@ void __audit_bprm(struct linux_binprm *bprm)
 
 	if (ctx && ctx->in_syscall)
 		ctx->execve = true;
-}
-
-/* ---- fields that need the syscall ---- */
-
-/*
- * Might an "=" watch or directory rule match a name of the syscall?
- * Asked once of the ruleset's watch set and remembered for the rest of
- * the filter run; true when there is no set to ask.
- */
-static bool audit_names_near_watch(struct audit_context *ctx)
-{
-	if (!ctx->watch_set)
-		return true;
-	if (ctx->near_watch < 0)
-		ctx->near_watch = audit_names_near(&ctx->names, ctx->watch_set);
-	return ctx->near_watch;
-}
-
-bool audit_syscall_field_match(struct audit_context *ctx,
-			       const struct audit_rule *r,
-			       const struct audit_field *f)
-{
-	switch (f->type) {
-	case AUDIT_ARCH:
-		return audit_compare(ctx->arch, f->op, f->val);
-	case AUDIT_ARG0: case AUDIT_ARG1: case AUDIT_ARG2: case AUDIT_ARG3:
-		return audit_compare(ctx->args[f->type - AUDIT_ARG0], f->op,
-				     f->val);
-	case AUDIT_SUCCESS:
-		return audit_compare(ctx->ret >= 0, f->op, f->val != 0);
-	case AUDIT_EXIT:
-		return audit_compare((u32)ctx->ret, f->op, f->val);
-	case AUDIT_SADDR_FAM:
-		return ctx->sockaddr_len &&
-		       audit_compare(ctx->sockaddr.ss_family,
-				     f->op, f->val);
-	case AUDIT_PERM:
-		return !!(audit_syscall_perm(ctx->arch, ctx->major, ctx->args) &
-			  f->val) == (f->op == Audit_equal);
-	case AUDIT_WATCH: case AUDIT_DIR:
-		/* "!=" means: no name of the syscall is under the watch. */
-		return audit_names_match(&ctx->names, r, f) ==
-		       (f->op == Audit_equal);
-	case AUDIT_DEVMAJOR: case AUDIT_DEVMINOR: case AUDIT_INODE:
-	case AUDIT_FILETYPE: case AUDIT_OBJ_UID: case AUDIT_OBJ_GID:
-	case AUDIT_FIELD_COMPARE: case AUDIT_OBJ_USER: case AUDIT_OBJ_ROLE:
-	case AUDIT_OBJ_TYPE: case AUDIT_OBJ_LEV_LOW: case AUDIT_OBJ_LEV_HIGH:
-		return audit_names_match(&ctx->names, r, f);
-	}
-	return false;
 }
 
 /* ---- records ---- */
@@ -550,10 +331,10 @@ static void audit_log_syscall_record(struct audit_context *ctx,
 	if (!ab)
 		return;
 	audit_log_format(ab, "arch=%x syscall=%d success=%s exit=%ld",
-			 ctx->arch, ctx->major, ctx->ret >= 0 ? "yes" : "no",
-			 ctx->ret);
+			 ctx->sc.arch, ctx->sc.major, ctx->sc.ret >= 0 ? "yes" : "no",
+			 ctx->sc.ret);
 	audit_log_format(ab, " a0=%lx a1=%lx a2=%lx a3=%lx items=%u ",
-			 ctx->args[0], ctx->args[1], ctx->args[2], ctx->args[3],
+			 ctx->sc.args[0], ctx->sc.args[1], ctx->sc.args[2], ctx->sc.args[3],
 			 items);
 	audit_log_task_info(ab);
 	/* Several keys, joined by \x01, come out hex-encoded as one. */
@@ -654,8 +435,8 @@ static void audit_log_sockaddr(struct audit_context *ctx)
 	if (!ab)
 		return;
 	audit_log_format(ab, "saddr=");
-	audit_log_n_hex(ab, (const unsigned char *)&ctx->sockaddr,
-			ctx->sockaddr_len);
+	audit_log_n_hex(ab, (const unsigned char *)&ctx->sc.sockaddr,
+			ctx->sc.sockaddr_len);
 	audit_log_end(ab);
 }
 
@@ -685,41 +466,20 @@ static void audit_log_proctitle(struct audit_context *ctx)
 static void audit_log_syscall_records(struct audit_context *ctx,
 				      const char *key)
 {
-	unsigned int items = audit_names_items(&ctx->names);
+	unsigned int items = audit_names_items(&ctx->sc.names);
 	struct audit_buffer *ab;
 
 	audit_log_syscall_record(ctx, key, items);
-	if (ctx->execve && ctx->ret >= 0)
+	if (ctx->execve && ctx->sc.ret >= 0)
 		audit_log_execve(ctx);
-	if (ctx->sockaddr_len)
+	if (ctx->sc.sockaddr_len)
 		audit_log_sockaddr(ctx);
 	if (ctx->aux.present)
 		audit_aux_log(ctx, &ctx->aux);
 	if (items)
 		audit_log_cwd(ctx);
-	audit_names_log(ctx, &ctx->names);
+	audit_names_log(ctx, &ctx->sc.names);
 	audit_log_proctitle(ctx);
 	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EOE);
-	audit_log_end(ab);
-}
-
-/* ---- abnormal ends ---- */
-
-/*
- * A task is about to dump core: ANOM_ABEND, an event of its own (the
- * task is in signal delivery, not in a syscall).  SIGQUIT is asked for,
- * not an anomaly.
- */
-void audit_core_dumps(long signr)
-{
-	struct audit_buffer *ab;
-
-	if (!READ_ONCE(audit_enabled) || signr == SIGQUIT)
-		return;
-	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_ANOM_ABEND);
-	if (!ab)
-		return;
-	audit_log_task_ids(ab);
-	audit_log_format(ab, " sig=%ld res=1", signr);
 	audit_log_end(ab);
 }

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The records the audit core writes of its own: CONFIG_CHANGE for a
+ * status change, FEATURE_CHANGE, LOGIN, the protected_* refusals, and
+ * the two records of a task's fate that other subsystems report:
+ * ANOM_ABEND (a core dump) and SECCOMP.  Each is an event of its own, or
+ * joins the current syscall's event when there is one.
+ */
+#include <linux/audit.h>
+#include <linux/cred.h>
+#include <linux/ptrace.h>
+#include <linux/sched.h>
+#include <asm/syscall.h>
+
+#include "audit.h"
+
+void audit_log_config_change(const char *name, u32 new, u32 old, bool ok)
+{
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_CONFIG_CHANGE);
+	if (!ab)
+		return;
+	audit_log_format(ab, "op=set %s=%u old=%u", name, new, old);
+	audit_log_session_info(ab);
+	if (audit_log_task_context(ab))
+		ok = false;
+	audit_log_format(ab, " res=%d", ok);
+	audit_log_end(ab);
+}
+
+/* A link or file access refused by the protected_* sysctls. */
+void audit_log_path_denied(int type, const char *operation)
+{
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled))
+		return;
+	ab = audit_log_start(audit_context(), GFP_KERNEL, type);
+	if (!ab)
+		return;
+	audit_log_format(ab, "op=%s ", operation);
+	audit_log_task_info(ab);
+	audit_log_format(ab, " res=0");
+	audit_log_end(ab);
+}
+
+/* FEATURE_CHANGE: one feature bit of a request, before and after. */
+void audit_log_feature_change(const char *feature, bool was, bool now,
+			      bool was_locked, bool now_locked, int res)
+{
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled))
+		return;
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_FEATURE_CHANGE);
+	if (!ab)
+		return;
+	audit_log_task_info(ab);
+	audit_log_format(ab, " feature=%s old=%d new=%d", feature, was, now);
+	audit_log_format(ab, " old_lock=%d new_lock=%d res=%d", was_locked,
+			 now_locked, res);
+	audit_log_end(ab);
+}
+
+/* The loginuid of the current task was set, or refused (@ok false). */
+void audit_log_login(kuid_t old, kuid_t new, unsigned int old_ses,
+		     unsigned int ses, bool ok)
+{
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled))
+		return;
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_LOGIN);
+	if (!ab)
+		return;
+	audit_log_format(ab, "pid=%d uid=%u", task_tgid_nr(current),
+			 from_kuid(&init_user_ns, current_uid()));
+	audit_log_task_context(ab);
+	audit_log_format(ab, " old-auid=%u auid=%u",
+			 from_kuid(&init_user_ns, old),
+			 from_kuid(&init_user_ns, new));
+	audit_log_tty(ab);
+	audit_log_format(ab, " old-ses=%u ses=%u res=%d", old_ses, ses, ok);
+	audit_log_end(ab);
+}
+
+#ifdef CONFIG_AUDITSYSCALL
+/*
+ * A task is about to dump core: ANOM_ABEND, an event of its own (the
+ * task is in signal delivery, not in a syscall).  SIGQUIT is asked for,
+ * not an anomaly.
+ */
+void audit_core_dumps(long signr)
+{
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled) || signr == SIGQUIT)
+		return;
+	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_ANOM_ABEND);
+	if (!ab)
+		return;
+	audit_log_task_ids(ab);
+	audit_log_format(ab, " sig=%ld res=1", signr);
+	audit_log_end(ab);
+}
+
+/*
+ * seccomp applied an action it logs (RET_LOG, RET_KILL_*, or one the
+ * filter asked to log): whatever the rules, as the stock kernel does.
+ */
+void audit_seccomp(unsigned long syscall, long signr, int code)
+{
+	struct pt_regs *regs = task_pt_regs(current);
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled))
+		return;
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_SECCOMP);
+	if (!ab)
+		return;
+	audit_log_task_ids(ab);
+	/* The call as seccomp saw it, then what seccomp did about it. */
+	audit_log_format(ab, " sig=%ld arch=%x syscall=%ld compat=%d", signr,
+			 syscall_get_arch(current), syscall,
+			 in_compat_syscall());
+	audit_log_format(ab, " ip=0x%lx code=0x%x", instruction_pointer(regs),
+			 code);
+	audit_log_end(ab);
+}
+
+void audit_seccomp_actions_logged(const char *names, const char *old_names,
+				  int res)
+{
+	if (!READ_ONCE(audit_enabled))
+		return;
+	audit_log(audit_context(), GFP_KERNEL, AUDIT_CONFIG_CHANGE,
+		  "op=seccomp-logging actions=%s old-actions=%s res=%d",
+		  names, old_names, res);
+}
+#endif /* CONFIG_AUDITSYSCALL */

@@ -36,7 +36,7 @@ UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
 
 .PHONY: install userspace-clean
 
-# The SELinux test policy the guest loads (tests/integration/selinux.sh):
+# The SELinux test policy the guest loads (tests/integration/selinux/):
 # MLS (-M), unknown classes and permissions allowed (-U allow), policy
 # version 33, the newest Linux 6.12 reads.
 SELINUX_POLICY := $(BUILD)/selinux/policy.33
@@ -51,9 +51,19 @@ $(SELINUX_POLICY): $(TOP)/tests/selinux/policy.conf
 	@mkdir -p $(dir $@)
 	checkpolicy -M -U allow -c 33 -o $@ $<
 
-$(TESTBIN)/audit-nl: $(TOP)/tests/helpers/audit-nl.c
+# The test helpers that speak NETLINK_AUDIT, on auditlib's netlink and
+# what they share (tests/helpers/testnl.c): audit-nl, the test client;
+# faultinj, allocation failures injected into audit (the debug kernel's
+# robustness/faultinj.sh); overload, the load generator, kill-safe
+# reader and log tally of delivery/overload-*.sh.
+TESTNL      := $(TOP)/tests/helpers/testnl.c
+TESTNL_H    := $(TOP)/tests/helpers/testnl.h
+NL_HELPERS  := $(TESTBIN)/audit-nl $(TESTBIN)/faultinj $(TESTBIN)/overload
+$(NL_HELPERS): $(TESTBIN)/%: $(TOP)/tests/helpers/%.c $(TESTNL) $(TESTNL_H) \
+		$(LIB_A) $(LIB_H)
 	@mkdir -p $(TESTBIN)
-	$(USER_CC) $(USER_CFLAGS) -o $@ $<
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -I$(TOP)/tests/helpers -o $@ \
+		$< $(TESTNL) $(LIB_A)
 
 $(TESTBIN)/sysc: $(TOP)/tests/helpers/sysc.c
 	@mkdir -p $(TESTBIN)
@@ -70,19 +80,7 @@ $(TESTBIN)/auxop: $(TOP)/tests/helpers/auxop.c
 	@mkdir -p $(TESTBIN)
 	$(USER_CC) $(USER_CFLAGS) -o $@ $<
 
-# Allocation failures injected into audit (tests/integration/faultinj.sh,
-# on the debug kernel).
-$(TESTBIN)/faultinj: $(TOP)/tests/helpers/faultinj.c
-	@mkdir -p $(TESTBIN)
-	$(USER_CC) $(USER_CFLAGS) -o $@ $<
-
-# The load generator, kill-safe reader and log tally of the overload
-# tests (tests/integration/overload-*.sh).
-$(TESTBIN)/overload: $(TOP)/tests/helpers/overload.c
-	@mkdir -p $(TESTBIN)
-	$(USER_CC) $(USER_CFLAGS) -o $@ $<
-
-# The fuzzer of the audit interfaces (tests/integration/fuzz.sh, make
+# The fuzzer of the audit interfaces (tests/integration/robustness/fuzz.sh, make
 # fuzz): static, so that it runs in any guest.
 FUZZ_SRCS := $(wildcard $(TOP)/tests/fuzz/*.c)
 $(TESTBIN)/audit-fuzz: $(FUZZ_SRCS) $(TOP)/tests/fuzz/fuzz.h

@@ -177,13 +177,35 @@ bool al_rule_has_key(const struct audit_rule_data *d, const char *key);
 struct al_nl {
 	int fd;
 	uint32_t seq;
+	/* How long a wait for the kernel may take, in milliseconds; set
+	 * by al_nl_open to AL_REPLY_TIMEOUT, < 0 to wait as long as it
+	 * takes. */
+	int timeout_ms;
 };
+#define AL_REPLY_TIMEOUT	3000
 
 int al_nl_open(struct al_nl *nl);
+/* The same, joined to the multicast GROUPS (a bit mask, as nl_groups);
+ * -errno (EPERM without CAP_AUDIT_READ) if the bind is refused. */
+int al_nl_open_groups(struct al_nl *nl, uint32_t groups);
 void al_nl_close(struct al_nl *nl);
 /* Sends one message; returns its sequence number or -errno. */
 int al_nl_send(struct al_nl *nl, int type, int flags, const void *data,
 	       size_t len);
+/* Sends LEN bytes as they are, header included, whatever the header
+ * says (for tests of malformed messages); 0 or -errno. */
+int al_nl_send_raw(struct al_nl *nl, const void *msg, size_t len);
+/* Receives one datagram from the kernel (messages of other senders are
+ * skipped) within the timeout; returns its size or -errno (-ETIMEDOUT,
+ * -ENOBUFS when the socket overflowed). */
+long al_nl_recv(struct al_nl *nl, void *buf, size_t len);
+/* Waits for the answer to request SEQ (< 0: to any request): its ack,
+ * whose value goes to *ACK, and, if REPLY is set, a message of type
+ * REPLY_TYPE, copied there up to REPLY_LEN.  Returns 0 once the ack
+ * came (and the reply, unless the ack is an error), or -errno when
+ * nothing more could be read. */
+int al_nl_wait(struct al_nl *nl, int seq, int *ack, int reply_type,
+	       void *reply, size_t reply_len);
 /* Sends TYPE with an ack request and waits for the ack (and, if REPLY is
  * set, for a message of type REPLY_TYPE, copied there up to REPLY_LEN).
  * Returns the ack's value: 0, a positive value some requests return,

@@ -5,21 +5,19 @@
  */
 #include <errno.h>
 #include <poll.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 #include "audit-lib.h"
 
-/* How long a request may wait for its answer, in milliseconds. */
-#define AL_REPLY_TIMEOUT 3000
-
-int al_nl_open(struct al_nl *nl)
+int al_nl_open_groups(struct al_nl *nl, uint32_t groups)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK, .nl_groups = groups };
 
 	nl->seq = 0;
+	nl->timeout_ms = AL_REPLY_TIMEOUT;
 	nl->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
 	if (nl->fd < 0)
 		return -errno;
@@ -33,6 +31,11 @@ int al_nl_open(struct al_nl *nl)
 	return 0;
 }
 
+int al_nl_open(struct al_nl *nl)
+{
+	return al_nl_open_groups(nl, 0);
+}
+
 void al_nl_close(struct al_nl *nl)
 {
 	if (nl->fd >= 0)
@@ -40,38 +43,55 @@ void al_nl_close(struct al_nl *nl)
 	nl->fd = -1;
 }
 
+/* Sends the datagram made of IOV to the kernel; 0 or -errno. */
+static int send_iov(struct al_nl *nl, struct iovec *iov, size_t n)
+{
+	struct sockaddr_nl to = { .nl_family = AF_NETLINK };
+	struct msghdr m = {
+		.msg_name = &to, .msg_namelen = sizeof(to),
+		.msg_iov = iov, .msg_iovlen = n,
+	};
+
+	while (sendmsg(nl->fd, &m, 0) < 0) {
+		if (errno != EINTR)
+			return -errno;
+	}
+	return 0;
+}
+
+/* The header, the data and the padding that aligns it, as one datagram
+ * (nothing is allocated: a request may run where allocations fail). */
 int al_nl_send(struct al_nl *nl, int type, int flags, const void *data,
 	       size_t len)
 {
-	struct sockaddr_nl to = { .nl_family = AF_NETLINK };
-	size_t total = NLMSG_SPACE(len);
-	struct nlmsghdr *h;
-	ssize_t n;
+	static const unsigned char pad[NLMSG_ALIGNTO];
+	struct nlmsghdr h = {
+		.nlmsg_len = (uint32_t)NLMSG_LENGTH(len),
+		.nlmsg_type = (uint16_t)type,
+		.nlmsg_flags = (uint16_t)(NLM_F_REQUEST | flags),
+	};
+	struct iovec iov[] = {
+		{ .iov_base = &h, .iov_len = NLMSG_HDRLEN },
+		{ .iov_base = (void *)data, .iov_len = len },
+		{ .iov_base = (void *)pad, .iov_len = NLMSG_ALIGN(len) - len },
+	};
+	int rc;
 
 	if (len > AL_MAX_MSG)
 		return -EMSGSIZE;
-	h = calloc(1, total);
-	if (!h)
-		return -ENOMEM;
-	h->nlmsg_len = (uint32_t)NLMSG_LENGTH(len);
-	h->nlmsg_type = (uint16_t)type;
-	h->nlmsg_flags = (uint16_t)(NLM_F_REQUEST | flags);
-	h->nlmsg_seq = ++nl->seq;
-	if (len)
-		memcpy(NLMSG_DATA(h), data, len);
-	do {
-		n = sendto(nl->fd, h, total, 0, (struct sockaddr *)&to,
-			   sizeof(to));
-	} while (n < 0 && errno == EINTR);
-	free(h);
-	if (n < 0)
-		return -errno;
-	return (int)(nl->seq & INT32_MAX);
+	h.nlmsg_seq = ++nl->seq;
+	rc = send_iov(nl, iov, sizeof(iov) / sizeof(iov[0]));
+	return rc < 0 ? rc : (int)(nl->seq & INT32_MAX);
 }
 
-/* Receives one datagram from the kernel into BUF within the timeout;
- * returns its size or -errno. */
-static ssize_t recv_kernel(struct al_nl *nl, void *buf, size_t len)
+int al_nl_send_raw(struct al_nl *nl, const void *msg, size_t len)
+{
+	struct iovec iov = { .iov_base = (void *)msg, .iov_len = len };
+
+	return send_iov(nl, &iov, 1);
+}
+
+long al_nl_recv(struct al_nl *nl, void *buf, size_t len)
 {
 	struct pollfd p = { .fd = nl->fd, .events = POLLIN };
 
@@ -79,14 +99,17 @@ static ssize_t recv_kernel(struct al_nl *nl, void *buf, size_t len)
 		struct sockaddr_nl from;
 		socklen_t fl = sizeof(from);
 		ssize_t n;
-		int rc = poll(&p, 1, AL_REPLY_TIMEOUT);
 
-		if (rc < 0 && errno == EINTR)
-			continue;
-		if (rc < 0)
-			return -errno;
-		if (rc == 0)
-			return -ETIMEDOUT;
+		if (nl->timeout_ms >= 0) {
+			int rc = poll(&p, 1, nl->timeout_ms);
+
+			if (rc < 0 && errno == EINTR)
+				continue;
+			if (rc < 0)
+				return -errno;
+			if (rc == 0)
+				return -ETIMEDOUT;
+		}
 		n = recvfrom(nl->fd, buf, len, 0, (struct sockaddr *)&from, &fl);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -111,21 +134,18 @@ static size_t msg_len(const struct nlmsghdr *h, size_t left)
 	return l;
 }
 
-int al_nl_request(struct al_nl *nl, int type, const void *data, size_t len,
-		  int reply_type, void *reply, size_t reply_len)
+int al_nl_wait(struct al_nl *nl, int seq, int *ack, int reply_type,
+	       void *reply, size_t reply_len)
 {
 	union {
 		struct nlmsghdr h;
 		unsigned char b[AL_MAX_MSG];
 	} buf;
 	bool acked = false, replied = reply == NULL;
-	int ack = 0;
-	int seq = al_nl_send(nl, type, NLM_F_ACK, data, len);
 
-	if (seq < 0)
-		return seq;
+	*ack = 0;
 	while (!acked || !replied) {
-		ssize_t n = recv_kernel(nl, buf.b, sizeof(buf.b));
+		long n = al_nl_recv(nl, buf.b, sizeof(buf.b));
 		size_t left;
 		unsigned char *p = buf.b;
 
@@ -137,7 +157,7 @@ int al_nl_request(struct al_nl *nl, int type, const void *data, size_t len,
 			size_t l = msg_len(h, left);
 			size_t step = NLMSG_ALIGN(l) < left ? NLMSG_ALIGN(l) : left;
 
-			if (h->nlmsg_seq != (uint32_t)seq) {
+			if (seq >= 0 && h->nlmsg_seq != (uint32_t)seq) {
 				/* not ours: a record, or a stale answer */
 			} else if (h->nlmsg_type == NLMSG_ERROR) {
 				struct nlmsgerr *e = NLMSG_DATA(h);
@@ -145,9 +165,9 @@ int al_nl_request(struct al_nl *nl, int type, const void *data, size_t len,
 				if (l < NLMSG_LENGTH(sizeof(*e)))
 					return -EPROTO;
 				acked = true;
-				ack = e->error;
-				if (ack < 0)
-					return ack;
+				*ack = e->error;
+				if (*ack < 0)
+					return 0;
 			} else if (!replied && h->nlmsg_type == reply_type) {
 				size_t plen = l - NLMSG_HDRLEN;
 
@@ -160,7 +180,18 @@ int al_nl_request(struct al_nl *nl, int type, const void *data, size_t len,
 			left -= step;
 		}
 	}
-	return ack;
+	return 0;
+}
+
+int al_nl_request(struct al_nl *nl, int type, const void *data, size_t len,
+		  int reply_type, void *reply, size_t reply_len)
+{
+	int ack, rc, seq = al_nl_send(nl, type, NLM_F_ACK, data, len);
+
+	if (seq < 0)
+		return seq;
+	rc = al_nl_wait(nl, seq, &ack, reply_type, reply, reply_len);
+	return rc < 0 ? rc : ack;
 }
 
 int al_get_status(struct al_nl *nl, struct audit_status *st)
@@ -218,7 +249,7 @@ int al_list_rules(struct al_nl *nl, al_rule_cb cb, void *ctx,
 		return al_fail(err, "Error sending rule list data request (%s)",
 			       strerror(-seq));
 	for (;;) {
-		ssize_t n = recv_kernel(nl, buf.b, sizeof(buf.b));
+		long n = al_nl_recv(nl, buf.b, sizeof(buf.b));
 		size_t left;
 		unsigned char *p = buf.b;
 

@@ -53,7 +53,6 @@
  * N to the kernel log and has failslab print a stack per failure (boot
  * with printk.devkmsg=on, or the marks are rate-limited).
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/audit.h>
@@ -72,15 +71,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "testnl.h"
+
 #define FI_MAGIC	0x5a5a	/* a0 of the audited getpgid of fork/lazy */
 #define MAX_N		50	/* runs past a clean run's allocations */
-#define REPLY_MAX	65536
 
 static const char *dir = "/tmp/faultinj";
 static int use_lsm, max_n = MAX_N, kmsg_fd = -1;
 static int violations;
 static int failnth_fd = -1, makeitfail_fd = -1;
-static int ctl_fd = -1;
+static struct al_nl ctl;	/* requests with no failure injected */
 static pid_t reader_pid;
 static int reader_pipe = -1;
 static unsigned int barrier_seq;
@@ -180,122 +180,33 @@ static void make_it_fail(int on)
 	errno = saved;
 }
 
-/* ---- netlink ---- */
+/* ---- netlink (auditlib, tests/helpers/testnl.c) ---- */
 
-static int nl_open(void)
+/* A socket whose waits for the kernel end after 20 s. */
+static void nl_open(struct al_nl *nl)
 {
-	struct timeval tv = { .tv_sec = 20 };
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
-
-	if (fd < 0)
-		return -errno;
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	return fd;
-}
-
-static int nl_open_or_die(void)
-{
-	int fd = nl_open();
-
-	if (fd < 0)
-		die("netlink socket: %s", strerror(-fd));
-	return fd;
-}
-
-/* 0, or -errno of sendto. */
-static int nl_send(int fd, uint16_t type, uint16_t flags, uint32_t seq,
-		   const void *data, size_t len)
-{
-	static union {
-		struct nlmsghdr nlh;
-		char raw[NLMSG_SPACE(REPLY_MAX)];
-	} m;
-	struct sockaddr_nl to = { .nl_family = AF_NETLINK };
-
-	if (len > REPLY_MAX)
-		die("request too long");
-	memset(&m.nlh, 0, sizeof(m.nlh));
-	m.nlh.nlmsg_len = NLMSG_LENGTH(len);
-	m.nlh.nlmsg_type = type;
-	m.nlh.nlmsg_flags = NLM_F_REQUEST | flags;
-	m.nlh.nlmsg_seq = seq;
-	if (len)
-		memcpy(NLMSG_DATA(&m.nlh), data, len);
-	if (sendto(fd, &m, m.nlh.nlmsg_len, 0, (struct sockaddr *)&to,
-		   sizeof(to)) < 0)
-		return -errno;
-	return 0;
-}
-
-static char rbuf[REPLY_MAX];
-
-/*
- * Waits for the ack of @seq.  Returns 0 with the ack's error code in
- * *ack, or -errno when recv failed (ENOBUFS: the kernel could not
- * allocate the ack; EAGAIN: no ack within the timeout).
- */
-static int nl_ack(int fd, uint32_t seq, int *ack)
-{
-	for (;;) {
-		ssize_t n = recv(fd, rbuf, sizeof(rbuf), 0);
-		struct nlmsghdr *h = (struct nlmsghdr *)rbuf;
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
-			if (h->nlmsg_type == NLMSG_ERROR && h->nlmsg_seq == seq) {
-				*ack = ((struct nlmsgerr *)NLMSG_DATA(h))->error;
-				return 0;
-			}
-		}
-	}
+	tnl_open(nl, 20000, "faultinj");
 }
 
 /* A request on the control socket, no failure injected: its ack. */
 static int ctl_request(uint16_t type, const void *data, size_t len)
 {
-	static uint32_t seq = 1000;
 	int err, ack;
 
-	seq++;
-	err = nl_send(ctl_fd, type, NLM_F_ACK, seq, data, len);
+	err = tnl_ask(&ctl, type, data, len, 0, NULL, 0, &ack);
 	if (err)
-		die("request %u: send: %s", type, strerror(-err));
-	err = nl_ack(ctl_fd, seq, &ack);
-	if (err)
-		die("request %u: no ack: %s", type, strerror(-err));
+		die("request %u: %s", type, strerror(-err));
 	return ack;
 }
 
 static struct audit_status audit_get(void)
 {
-	static uint32_t seq = 5000;
 	struct audit_status st;
-	int err;
+	int err = al_get_status(&ctl, &st);
 
-	seq++;
-	err = nl_send(ctl_fd, AUDIT_GET, 0, seq, NULL, 0);
 	if (err)
 		die("AUDIT_GET: %s", strerror(-err));
-	for (;;) {
-		ssize_t n = recv(ctl_fd, rbuf, sizeof(rbuf), 0);
-		struct nlmsghdr *h = (struct nlmsghdr *)rbuf;
-
-		if (n < 0)
-			die("AUDIT_GET: recv: %s", strerror(errno));
-		for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
-			size_t len = h->nlmsg_len - NLMSG_HDRLEN;
-
-			if (h->nlmsg_seq != seq || h->nlmsg_type != AUDIT_GET)
-				continue;
-			memset(&st, 0, sizeof(st));
-			memcpy(&st, NLMSG_DATA(h), len < sizeof(st) ? len : sizeof(st));
-			return st;
-		}
-	}
+	return st;
 }
 
 static unsigned int audit_lost(void)
@@ -316,52 +227,45 @@ static void audit_set_enabled(unsigned int on)
 
 struct rule {
 	const char *name;
-	size_t len;
-	union {
-		struct audit_rule_data d;
-		char raw[sizeof(struct audit_rule_data) + 1024];
-	} u;
+	struct tnl_rule t;
 };
 
 static void rule_init(struct rule *r, const char *name, uint32_t list)
 {
-	memset(r, 0, sizeof(*r));
+	tnl_rule_init(&r->t, list, AUDIT_ALWAYS);
 	r->name = name;
-	r->u.d.flags = list;
-	r->u.d.action = AUDIT_ALWAYS;
-	r->len = sizeof(r->u.d);
 }
 
 static void rule_syscall(struct rule *r, int nr)
 {
-	r->u.d.mask[nr / 32] |= 1U << (nr % 32);
+	tnl_rule_syscall(&r->t, nr);
 }
 
 static void rule_num(struct rule *r, uint32_t field, uint32_t op, uint32_t val)
 {
-	uint32_t i = r->u.d.field_count++;
-
-	r->u.d.fields[i] = field;
-	r->u.d.fieldflags[i] = op;
-	r->u.d.values[i] = val;
+	if (tnl_rule_num(&r->t, field, op, val))
+		die("rule %s: too many fields", r->name);
 }
 
 static void rule_str(struct rule *r, uint32_t field, const char *s)
 {
-	uint32_t i = r->u.d.field_count++;
-	size_t len = strlen(s);
-
-	r->u.d.fields[i] = field;
-	r->u.d.fieldflags[i] = AUDIT_EQUAL;
-	r->u.d.values[i] = (uint32_t)len;
-	memcpy(r->u.d.buf + r->u.d.buflen, s, len);
-	r->u.d.buflen += (uint32_t)len;
-	r->len = sizeof(r->u.d) + r->u.d.buflen;
+	if (tnl_rule_str(&r->t, field, AUDIT_EQUAL, s))
+		die("rule %s: no room for '%s'", r->name, s);
 }
 
 static void rule_b64(struct rule *r)
 {
 	rule_num(r, AUDIT_ARCH, AUDIT_EQUAL, 0xc000003eU);	/* x86_64 */
+}
+
+static const void *rule_data(const struct rule *r)
+{
+	return &r->t.u.d;
+}
+
+static size_t rule_len(const struct rule *r)
+{
+	return al_rule_size(&r->t.u.d);
 }
 
 /* The listing: each rule's payload, length-prefixed, in list order. */
@@ -381,81 +285,55 @@ static int listing_eq(const struct listing *a, const struct listing *b)
 	return a->len == b->len && !memcmp(a->buf, b->buf, a->len);
 }
 
+static int listing_add(const struct audit_rule_data *d, size_t len, void *ctx)
+{
+	struct listing *l = ctx;
+
+	l->buf = realloc(l->buf, l->len + sizeof(len) + len);
+	if (!l->buf)
+		die("out of memory");
+	memcpy(l->buf + l->len, &len, sizeof(len));
+	memcpy(l->buf + l->len + sizeof(len), d, len);
+	l->len += sizeof(len) + len;
+	l->count++;
+	return 0;
+}
+
 static struct listing list_rules(void)
 {
-	static uint32_t seq = 9000;
 	struct listing l = { 0 };
-	int err, done = 0;
+	struct al_err err;
 
-	seq++;
-	err = nl_send(ctl_fd, AUDIT_LIST_RULES, 0, seq, NULL, 0);
-	if (err)
-		die("AUDIT_LIST_RULES: %s", strerror(-err));
-	while (!done) {
-		ssize_t n = recv(ctl_fd, rbuf, sizeof(rbuf), 0);
-		struct nlmsghdr *h = (struct nlmsghdr *)rbuf;
-
-		if (n < 0)
-			die("AUDIT_LIST_RULES: recv: %s", strerror(errno));
-		for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
-			size_t len = h->nlmsg_len - NLMSG_HDRLEN;
-
-			if (h->nlmsg_seq != seq)
-				continue;
-			if (h->nlmsg_type == NLMSG_DONE) {
-				done = 1;
-				break;
-			}
-			if (h->nlmsg_type == NLMSG_ERROR) {
-				int e = ((struct nlmsgerr *)NLMSG_DATA(h))->error;
-
-				if (e)
-					die("AUDIT_LIST_RULES: error %d", e);
-				continue;
-			}
-			if (h->nlmsg_type != AUDIT_LIST_RULES)
-				continue;
-			l.buf = realloc(l.buf, l.len + sizeof(len) + len);
-			if (!l.buf)
-				die("out of memory");
-			memcpy(l.buf + l.len, &len, sizeof(len));
-			memcpy(l.buf + l.len + sizeof(len), NLMSG_DATA(h), len);
-			l.len += sizeof(len) + len;
-			l.count++;
-		}
-	}
+	if (al_list_rules(&ctl, listing_add, &l, &err) < 0)
+		die("AUDIT_LIST_RULES: %s", err.msg);
 	return l;
 }
 
 /* Adds or deletes @r with no failure injected; the ack's error code. */
 static int rule_change(uint16_t type, const struct rule *r)
 {
-	return ctl_request(type, &r->u, r->len);
+	return ctl_request(type, rule_data(r), rule_len(r));
 }
 
 /* ---- the reader: a child registered as the audit daemon ---- */
 
 static void reader_main(int out)
 {
-	static char buf[16384];
-	struct audit_status s = { .mask = AUDIT_STATUS_PID,
-				  .pid = (uint32_t)getpid() };
-	int fd = nl_open_or_die(), ack, big = 4 << 20;
-	struct timeval tv = { 0 };
+	static char buf[16384], line[16384 + 16];
+	struct al_nl nl;
+	int big = 4 << 20;
 	FILE *o = fdopen(out, "w");
 
-	setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof(big));
-	if (nl_send(fd, AUDIT_SET, NLM_F_ACK, 1, &s, sizeof(s)) ||
-	    nl_ack(fd, 1, &ack) || ack) {
+	nl_open(&nl);
+	setsockopt(nl.fd, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof(big));
+	if (tnl_register(&nl)) {
 		fprintf(o, "0 register failed\n");
 		exit(1);
 	}
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 	fprintf(o, "0 registered\n");
 	fflush(o);
 	for (;;) {
-		ssize_t n = recv(fd, buf, sizeof(buf) - 1, 0);
-		struct nlmsghdr *h = (struct nlmsghdr *)buf;
+		ssize_t n = recv(nl.fd, buf, sizeof(buf) - 1, 0);
 
 		if (n < 0) {
 			if (errno == EINTR || errno == EAGAIN)
@@ -464,12 +342,11 @@ static void reader_main(int out)
 			fflush(o);
 			continue;
 		}
-		if ((size_t)n < NLMSG_HDRLEN)
-			continue;
 		/* The daemon protocol: nlmsg_len is the payload length. */
-		fprintf(o, "%u %.*s\n", h->nlmsg_type, (int)((size_t)n - NLMSG_HDRLEN),
-			(char *)NLMSG_DATA(h));
-		fflush(o);
+		if (tnl_record_line(line, sizeof(line), buf, (size_t)n, false)) {
+			fputs(line, o);
+			fflush(o);
+		}
 	}
 }
 
@@ -763,19 +640,24 @@ static int inject_end(int n)
 static int op_user(int n, struct tally *t, const char *tag)
 {
 	char text[96];
-	int fd, err, ack = 0, ackerr = 0, fired;
+	int seq, err = 0, ack = 0, ackerr = 0, fired;
 	struct outcome o;
+	struct al_nl nl;
 	size_t got;
 
 	snprintf(text, sizeof(text), "fi-user %d %s %d.", (int)getpid(), tag, n);
 	outcome_begin();
-	fd = nl_open_or_die();
+	nl_open(&nl);
 	inject(n);
-	err = nl_send(fd, AUDIT_USER, NLM_F_ACK, 7, text, strlen(text) + 1);
-	if (!err)
-		ackerr = nl_ack(fd, 7, &ack);
+	/* (Sending and waiting allocate nothing in this process: what
+	 * fail-nth counts is the request's own doing.) */
+	seq = al_nl_send(&nl, AUDIT_USER, NLM_F_ACK, text, strlen(text) + 1);
+	if (seq < 0)
+		err = seq;
+	else
+		ackerr = al_nl_wait(&nl, seq, &ack, 0, NULL, 0);
 	fired = inject_end(n);
-	close(fd);
+	al_nl_close(&nl);
 	o = outcome_end();
 	got = records_matching(&o.rec, text, NULL);
 
@@ -823,51 +705,54 @@ out:
 static struct rule rules[8];
 static size_t n_rules;
 
+/*
+ * The test rules, on the exit list: a syscall (-1: every syscall; the
+ * arch field only with one), a string field (for a watch or a dir, a
+ * path under DIR), perm=wa for a watch, a key; in that order.
+ */
+struct rule_spec {
+	const char *name;
+	int nr;
+	uint32_t field;
+	const char *value;
+	const char *key;
+	int lsm;		/* needs an LSM policy (--lsm) */
+};
+
+static const struct rule_spec rule_specs[] = {
+	{ "plain", SYS_getpgid, 0, NULL, NULL, 0 },
+	{ "key", SYS_getsid, 0, NULL, "fi-key", 0 },
+	{ "watch", -1, AUDIT_WATCH, "/watched", "fi-watch", 0 },
+	{ "dir", -1, AUDIT_DIR, "/wdir", "fi-dir", 0 },
+	{ "exe", SYS_getpgid, AUDIT_EXE, "/bin/true", "fi-exe", 0 },
+	{ "subj_type", SYS_getsid, AUDIT_SUBJ_TYPE, "kernel_t", "fi-lsm", 1 },
+};
+
 static void rules_setup(void)
 {
-	char path[256];
-	struct rule *r;
+	for (size_t i = 0; i < sizeof(rule_specs) / sizeof(rule_specs[0]); i++) {
+		const struct rule_spec *spec = &rule_specs[i];
+		struct rule *r;
+		char path[256];
 
-	r = &rules[n_rules++];
-	rule_init(r, "plain", AUDIT_FILTER_EXIT);
-	rule_syscall(r, SYS_getpgid);
-	rule_b64(r);
-
-	r = &rules[n_rules++];
-	rule_init(r, "key", AUDIT_FILTER_EXIT);
-	rule_syscall(r, SYS_getsid);
-	rule_b64(r);
-	rule_str(r, AUDIT_FILTERKEY, "fi-key");
-
-	r = &rules[n_rules++];
-	rule_init(r, "watch", AUDIT_FILTER_EXIT);
-	memset(r->u.d.mask, 0xff, sizeof(r->u.d.mask));
-	snprintf(path, sizeof(path), "%s/watched", dir);
-	rule_str(r, AUDIT_WATCH, path);
-	rule_num(r, AUDIT_PERM, AUDIT_EQUAL, AUDIT_PERM_WRITE | AUDIT_PERM_ATTR);
-	rule_str(r, AUDIT_FILTERKEY, "fi-watch");
-
-	r = &rules[n_rules++];
-	rule_init(r, "dir", AUDIT_FILTER_EXIT);
-	memset(r->u.d.mask, 0xff, sizeof(r->u.d.mask));
-	snprintf(path, sizeof(path), "%s/wdir", dir);
-	rule_str(r, AUDIT_DIR, path);
-	rule_str(r, AUDIT_FILTERKEY, "fi-dir");
-
-	r = &rules[n_rules++];
-	rule_init(r, "exe", AUDIT_FILTER_EXIT);
-	rule_syscall(r, SYS_getpgid);
-	rule_b64(r);
-	rule_str(r, AUDIT_EXE, "/bin/true");
-	rule_str(r, AUDIT_FILTERKEY, "fi-exe");
-
-	if (use_lsm) {
+		if (spec->lsm && !use_lsm)
+			continue;
 		r = &rules[n_rules++];
-		rule_init(r, "subj_type", AUDIT_FILTER_EXIT);
-		rule_syscall(r, SYS_getsid);
-		rule_b64(r);
-		rule_str(r, AUDIT_SUBJ_TYPE, "kernel_t");
-		rule_str(r, AUDIT_FILTERKEY, "fi-lsm");
+		rule_init(r, spec->name, AUDIT_FILTER_EXIT);
+		rule_syscall(r, spec->nr);
+		if (spec->nr >= 0)
+			rule_b64(r);
+		if (spec->field == AUDIT_WATCH || spec->field == AUDIT_DIR) {
+			snprintf(path, sizeof(path), "%s%s", dir, spec->value);
+			rule_str(r, spec->field, path);
+		} else if (spec->field) {
+			rule_str(r, spec->field, spec->value);
+		}
+		if (spec->field == AUDIT_WATCH)
+			rule_num(r, AUDIT_PERM, AUDIT_EQUAL,
+				 AUDIT_PERM_WRITE | AUDIT_PERM_ATTR);
+		if (spec->key)
+			rule_str(r, AUDIT_FILTERKEY, spec->key);
 	}
 }
 
@@ -897,7 +782,8 @@ static int rule_request(const struct rule *r, int del, int n, struct tally *t,
 			const char *tag)
 {
 	struct listing base, with, after;
-	int fd, err, ack = 0, ackerr = 0, fired, present, ok, again;
+	int seq, err, ack = 0, ackerr = 0, fired, present, ok, again;
+	struct al_nl nl;
 	uint16_t type = del ? AUDIT_DEL_RULE : AUDIT_ADD_RULE;
 	const char *op = del ? "op=remove_rule" : "op=add_rule";
 	const char *what = del ? "del" : "add";
@@ -928,13 +814,14 @@ static int rule_request(const struct rule *r, int del, int n, struct tally *t,
 	/* The kernel log says which request a failure's report belongs to. */
 	kmsg("faultinj: rule %s %s %s N=%d", r->name, what, tag, n);
 	outcome_begin();
-	fd = nl_open_or_die();
+	nl_open(&nl);
 	inject(n);
-	err = nl_send(fd, type, NLM_F_ACK, 9, &r->u, r->len);
+	seq = al_nl_send(&nl, type, NLM_F_ACK, rule_data(r), rule_len(r));
+	err = seq < 0 ? seq : 0;
 	if (!err)
-		ackerr = nl_ack(fd, 9, &ack);
+		ackerr = al_nl_wait(&nl, seq, &ack, 0, NULL, 0);
 	fired = inject_end(n);
-	close(fd);
+	al_nl_close(&nl);
 	o = outcome_end();
 	after = list_rules();
 
@@ -1386,7 +1273,7 @@ static void setup_common(void)
 	mkdir(path, 0755);
 	snprintf(path, sizeof(path), "%s/watched", dir);
 	close(open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0644));
-	ctl_fd = nl_open_or_die();
+	nl_open(&ctl);
 	audit_set_enabled(1);
 	fault_files_open();
 	/*

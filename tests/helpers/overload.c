@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * overload: the load generator, the kill-safe reader and the log tally of
- * the overload tests (tests/integration/overload-*.sh), where every event
+ * the overload tests (tests/integration/delivery/overload-*.sh), where every event
  * is exactly one record so that generated = logged + lost can be checked
  * to the unit.
  *
@@ -42,7 +42,6 @@
  *         gaps=G      serials between A and B that no kernel record has
  *         records=R   lines with a stamp
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/audit.h>
@@ -59,6 +58,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "testnl.h"
+
 #define TEST_FD		777
 #define MAX_WORKERS	64
 
@@ -66,58 +67,6 @@ static void die(const char *what)
 {
 	fprintf(stderr, "overload: %s: %s\n", what, strerror(errno));
 	exit(2);
-}
-
-static int nl_open(void)
-{
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
-
-	if (fd < 0)
-		die("socket");
-	return fd;
-}
-
-/* Sends one request asking for an ack; returns the ack's error code. */
-static int nl_request(int fd, uint16_t type, uint32_t seq, const void *data,
-		      size_t len)
-{
-	static char buf[8192];
-	struct sockaddr_nl to = { .nl_family = AF_NETLINK };
-	struct {
-		struct nlmsghdr nlh;
-		char data[512];
-	} r;
-
-	if (len > sizeof(r.data))
-		len = sizeof(r.data);
-	memset(&r, 0, sizeof(r.nlh));
-	r.nlh.nlmsg_len = (uint32_t)NLMSG_LENGTH(len);
-	r.nlh.nlmsg_type = type;
-	r.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-	r.nlh.nlmsg_seq = seq;
-	memcpy(r.data, data, len);
-	while (sendto(fd, &r, r.nlh.nlmsg_len, 0, (struct sockaddr *)&to,
-		      sizeof(to)) < 0) {
-		if (errno != EINTR)
-			return -errno;
-	}
-	for (;;) {
-		ssize_t n = recv(fd, buf, sizeof(buf), 0);
-		struct nlmsghdr *h = (struct nlmsghdr *)buf;
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
-			if (h->nlmsg_type == NLMSG_ERROR && h->nlmsg_seq == seq) {
-				struct nlmsgerr *e = NLMSG_DATA(h);
-
-				return e->error;
-			}
-		}
-	}
 }
 
 /* ---- gen ---- */
@@ -162,21 +111,21 @@ struct result {
 
 static void user_worker(int w, const char *tag, struct result *res)
 {
-	int fd = nl_open();
-	uint32_t seq = 0;
+	struct al_nl nl;
+
+	/* A message may wait for backlog room as long as the kernel says. */
+	tnl_open(&nl, -1, "overload");
 
 	while (!time_up) {
 		char text[200];
-		int n, err;
+		int err;
 
 		pace(res->generated + res->failed);
 		if (time_up)
 			break;
-		n = snprintf(text, sizeof(text), "%s w=%d n=%lu", tag, w,
-			     res->generated);
-		err = nl_request(fd, AUDIT_USER, ++seq, text, (size_t)n + 1);
-
-
+		snprintf(text, sizeof(text), "%s w=%d n=%lu", tag, w,
+			 res->generated);
+		err = al_send_user(&nl, AUDIT_USER, text);
 		if (err == 0) {
 			res->generated++;
 		} else {
@@ -184,7 +133,7 @@ static void user_worker(int w, const char *tag, struct result *res)
 			res->last_error = err;
 		}
 	}
-	close(fd);
+	al_nl_close(&nl);
 }
 
 static void sysc_worker(struct result *res)
@@ -319,8 +268,8 @@ usage:
 static int cmd_reader(int argc, char **argv)
 {
 	static char buf[16384], line[16384 + 16];
-	struct audit_status s = { .mask = AUDIT_STATUS_PID };
-	int out, fd, err, rcvbuf = 0;
+	struct al_nl nl;
+	int out, rcvbuf = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--rcvbuf") && i + 1 < argc) {
@@ -333,23 +282,16 @@ static int cmd_reader(int argc, char **argv)
 	out = open(argv[0], O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
 	if (out < 0)
 		die(argv[0]);
-	fd = nl_open();
-	if (rcvbuf && setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
+	tnl_open(&nl, -1, "overload");
+	if (rcvbuf && setsockopt(nl.fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
 				 sizeof(rcvbuf)) < 0)
 		die("SO_RCVBUFFORCE");
-	s.pid = (uint32_t)getpid();
-	err = nl_request(fd, AUDIT_SET, 1, &s, sizeof(s));
-	if (err) {
-		printf("register error=%d\n", err);
+	if (tnl_register_say(&nl))
 		return 1;
-	}
-	printf("registered\n");
-	fflush(stdout);
 	for (;;) {
-		ssize_t n = recv(fd, buf, sizeof(buf), MSG_PEEK);
+		ssize_t n = recv(nl.fd, buf, sizeof(buf), MSG_PEEK);
 		struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		size_t textlen;
-		int len;
+		size_t len;
 
 		if (n < 0) {
 			if (errno == EINTR)
@@ -365,17 +307,13 @@ static int cmd_reader(int argc, char **argv)
 		if ((size_t)n >= NLMSG_HDRLEN && h->nlmsg_type != NLMSG_ERROR &&
 		    h->nlmsg_type != NLMSG_DONE) {
 			/* The daemon protocol: nlmsg_len is the payload's. */
-			textlen = (size_t)n - NLMSG_HDRLEN;
-			len = snprintf(line, sizeof(line), "%u %.*s\n",
-				       h->nlmsg_type, (int)textlen,
-				       (char *)NLMSG_DATA(h));
-			if (len > (int)sizeof(line) - 1)
-				len = (int)sizeof(line) - 1;
-			if (write(out, line, (size_t)len) != len)
+			len = tnl_record_line(line, sizeof(line), buf, (size_t)n,
+					      false);
+			if (write(out, line, len) != (ssize_t)len)
 				die("write");
 		}
 		/* Written: now take it off the queue. */
-		while (recv(fd, buf, 1, MSG_TRUNC) < 0) {
+		while (recv(nl.fd, buf, 1, MSG_TRUNC) < 0) {
 			if (errno != EINTR && errno != ENOBUFS)
 				die("recv");
 		}
@@ -384,12 +322,14 @@ static int cmd_reader(int argc, char **argv)
 
 /* ---- trim ---- */
 
-static int cmd_trim(const char *path)
+static int cmd_trim(int argc, char **argv)
 {
+	const char *path = argv[0];
 	int fd = open(path, O_RDWR | O_CLOEXEC);
 	off_t end, pos;
 	char c;
 
+	(void)argc;
 	if (fd < 0)
 		die(path);
 	end = lseek(fd, 0, SEEK_END);
@@ -447,7 +387,7 @@ static int daemon_record(const char *line, size_t typelen)
 	return 0;
 }
 
-static int cmd_tally(char **argv)
+static int cmd_tally(int argc, char **argv)
 {
 	FILE *f = fopen(argv[0], "r");
 	const char *tag = argv[1], *key = argv[2];
@@ -459,6 +399,7 @@ static int cmd_tally(char **argv)
 	unsigned long users = 0, syscs = 0, dups = 0, extra = 0, gaps = 0;
 	unsigned first = 0, last = 0;
 
+	(void)argc;
 	if (!f)
 		die(argv[0]);
 	snprintf(user_pat, sizeof(user_pat), "msg='%s ", tag);
@@ -536,20 +477,15 @@ static int cmd_tally(char **argv)
 	return 0;
 }
 
+static const struct tnl_cmd cmds[] = {
+	{ "gen", 0, -1, cmd_gen, "gen [--user N] [--sysc M] [--rate R] --seconds T --tag TAG" },
+	{ "reader", 1, -1, cmd_reader, "reader OUT [--rcvbuf N]" },
+	{ "trim", 1, 1, cmd_trim, "trim LOG" },
+	{ "tally", 3, 3, cmd_tally, "tally LOG TAG KEY" },
+	{ 0 }
+};
+
 int main(int argc, char **argv)
 {
-	signal(SIGPIPE, SIG_IGN);
-	if (argc >= 2 && !strcmp(argv[1], "gen"))
-		return cmd_gen(argc - 2, argv + 2);
-	if (argc >= 3 && !strcmp(argv[1], "reader"))
-		return cmd_reader(argc - 2, argv + 2);
-	if (argc == 3 && !strcmp(argv[1], "trim"))
-		return cmd_trim(argv[2]);
-	if (argc == 5 && !strcmp(argv[1], "tally"))
-		return cmd_tally(argv + 2);
-	fprintf(stderr, "usage: overload gen [--user N] [--sysc M] [--rate R] --seconds T --tag TAG\n"
-			"       overload reader OUT [--rcvbuf N]\n"
-			"       overload trim LOG\n"
-			"       overload tally LOG TAG KEY\n");
-	return 2;
+	return tnl_main("overload", cmds, argc, argv);
 }

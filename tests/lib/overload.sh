@@ -1,5 +1,5 @@
-# Shared by the overload tests (tests/integration/overload-*.sh); sourced
-# after common.sh.  Each event the generator (tests/helpers/overload.c)
+# Shared by the overload tests (tests/integration/delivery/overload-*.sh);
+# sourced after harness.sh.  Each event the generator (tests/helpers/overload.c)
 # makes is exactly one record: an AUDIT_USER message, or an fcntl(777, ...)
 # call matched by one exit rule, whose PROCTITLE, EOE and CWD records are
 # excluded.  CONFIG_CHANGE is excluded as well, so that a daemon
@@ -7,9 +7,19 @@
 #   generated = logged + (lost after - lost before).
 OV=$HELPERS/overload
 OVL_D=/tmp/overload
-OURS_AUDITD=$AUDIT_TOP/build/bin/auditd
 
 [ -x "$OV" ] || fail "no $OV; run make userspace"
+
+# ovl_begin AUDITCTL-ARGS...: the start of an overload test: our tools
+# (test_begin --ours), an empty $OVL_D, audit enabled with the settings
+# AUDITCTL-ARGS, the exclusions (ovl_rules).
+ovl_begin() {
+	test_begin --ours
+	rm -rf $OVL_D
+	mkdir -p $OVL_D
+	"$AUDITCTL" -e 1 "$@" >/dev/null || fail "auditctl $*"
+	ovl_rules
+}
 
 # ovl_rules: the exclusions.
 ovl_rules() {
@@ -40,12 +50,8 @@ ovl_gen() {
 
 # ovl_drain: waits (up to 60 s) until the kernel's backlog is empty.
 ovl_drain() {
-	i=0
-	while [ "$(status_field backlog)" != 0 ] && [ $i -lt 600 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	[ "$(status_field backlog)" = 0 ] || fail "the backlog never drained"
+	wait_until -t 60 '[ "$(status_field backlog)" = 0 ]' ||
+		fail "the backlog never drained"
 }
 
 # ovl_barrier LOG TEXT: a USER message TEXT, waited for in LOG (60 s):
@@ -53,39 +59,24 @@ ovl_drain() {
 # held records first, then the backlog, in order).
 ovl_barrier() {
 	"$AUDITCTL" -m "$2" || fail "auditctl -m $2"
-	i=0
-	while ! grep -q "msg='$2" "$1" 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -lt 600 ] || { tail -5 "$1"; fail "barrier '$2' never reached $1"; }
-		sleep 0.1
-	done
+	wait_until -t 60 file_has "$1" "msg='$2" ||
+		{ tail -5 "$1"; fail "barrier '$2' never reached $1"; }
 }
 
 # ---- our auditd, for the tests that do not kill it ----
 ovl_start_auditd() { # LOG
 	mkdir -p $OVL_D/conf
-	cat >$OVL_D/conf/auditd.conf <<CONF
-log_file = $1
-log_format = RAW
-flush = NONE
-max_log_file = 1000
-max_log_file_action = IGNORE
-space_left = 2
-admin_space_left = 1
-name_format = NONE
-CONF
+	ours_auditd_conf $OVL_D/conf "$1" "log_format = RAW" "flush = NONE" \
+		"max_log_file = 1000" "max_log_file_action = IGNORE" "space_left = 2" \
+		"admin_space_left = 1" "name_format = NONE"
 	rm -f "$1" /run/auditd.pid
 	"$OURS_AUDITD" -c $OVL_D/conf || fail "our auditd did not start"
-	i=0
-	while [ "$(status_field pid)" = 0 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	[ "$(status_field pid)" != 0 ] || fail "our auditd did not register"
+	wait_until registered || fail "our auditd did not register"
 }
 
 ovl_stop_auditd() {
 	p=$(cat /run/auditd.pid 2>/dev/null)
-	[ -n "$p" ] && kill -TERM "$p" 2>/dev/null
-	i=0
-	while [ -n "$p" ] && kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -n "$p" ] && kill -TERM "$p" 2>/dev/null && wait_until gone "$p"
 	rm -f /run/auditd.pid
 }
 
@@ -94,18 +85,41 @@ ovl_start_reader() { # LOG
 	: >$OVL_D/reader.status
 	"$OV" reader "$1" >$OVL_D/reader.status 2>&1 &
 	OVL_READER=$!
-	i=0
-	while ! grep -q registered $OVL_D/reader.status && [ $i -lt 200 ]; do
-		sleep 0.02
-		i=$((i + 1))
-	done
-	grep -q registered $OVL_D/reader.status ||
+	wait_until -t 4 -i 0.02 grep -q registered $OVL_D/reader.status ||
 		{ cat $OVL_D/reader.status; fail "reader did not register"; }
 }
 
 ovl_kill_reader() {
 	kill -KILL "$OVL_READER" 2>/dev/null
 	wait "$OVL_READER" 2>/dev/null
+	return 0
+}
+
+# ovl_loads RUN NAME: RUN (a function taking a name and the generator's
+# arguments) for each load: 4 workers sending user messages (NAME-user),
+# 4 making syscalls (NAME-sysc), 2 of each (NAME-mixed).
+ovl_loads() {
+	"$1" "$2-user" --user 4
+	"$1" "$2-sysc" --sysc 4
+	"$1" "$2-mixed" --user 2 --sysc 2
+}
+
+# ovl_run NAME LOG GEN-ARGS...: one run of the generator, keyed and
+# tagged NAME, its records logged in LOG; then the numbers (ovl_account:
+# GEN LOGGED LOST TALLY), none logged twice, and the time it took.
+ovl_run() {
+	name=$1 log=$2
+	shift 2
+	ovl_key_rule -a "$name"
+	lost0=$(status_field lost)
+	OVL_START=$(date +%s)
+	ovl_gen $OVL_D/$name.gen "$@" --tag "$name" >/dev/null
+	ovl_drain
+	ovl_barrier "$log" "barrier after $name"
+	ovl_key_rule -d "$name"
+	ovl_account "$name" $OVL_D/$name.gen "$log" "$name" "$lost0"
+	expect_eq "$name: records logged twice" "$(kv dups "$TALLY")" 0
+	echo "$name: took $(( $(date +%s) - OVL_START )) s"
 }
 
 # ovl_account NAME GEN-OUT LOG TAG LOST-BEFORE: the numbers of one run

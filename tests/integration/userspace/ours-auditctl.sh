@@ -1,0 +1,82 @@
+# Our auditctl against our kernel: the status commands, their output
+# format (line for line Debian's), -m, -R, -v and the errors.
+# Rule commands (-a/-d/-l/-D/-w) wait for rule support in the kernel.
+. "$AUDIT_TOP/tests/lib/harness.sh"
+test_begin --ours
+
+# -s: the same keys, in the same order, as Debian's; the same values.
+ours=$("$AUDITCTL" -s) || fail "-s"
+theirs=$("$DEBIAN_AUDITCTL" -s)
+expect_eq "-s keys" "$(echo "$ours" | awk '{print $1}' | tr '\n' ' ')" \
+	"$(echo "$theirs" | awk '{print $1}' | tr '\n' ' ')"
+expect_eq "-s values less backlog" "$(echo "$ours" | grep -v '^backlog ')" \
+	"$(echo "$theirs" | grep -v '^backlog ')"
+
+# Each setting, read back by Debian's auditctl.
+check_settings debian_status
+
+# Several in one command, applied in order; the status printed after.
+out=$("$AUDITCTL" -r 9 -b 99 --backlog_wait_time 0) || fail "-r -b --backlog_wait_time"
+expect_eq "status after a change" "$(echo "$out" | awk '$1 == "rate_limit" {print $2} $1 == "backlog_limit" {print $2}' | tr '\n' ' ')" "9 99 "
+echo "$out" | grep -q loginuid_immutable && fail "status after a change has the features line"
+pass "status after a change has no features line (as Debian's)"
+expect_eq rate_limit "$(status_field rate_limit)" 9
+
+out=$("$AUDITCTL" --reset-lost) || fail "--reset-lost"
+echo "$out" | grep -Eq '^lost: [0-9]+$' || fail "--reset-lost printed '$out'"
+expect_eq lost "$(status_field lost)" 0
+out=$("$AUDITCTL" --reset_backlog_wait_time_actual) || fail "--reset_backlog_wait_time_actual"
+echo "$out" | grep -Eq '^backlog_wait_time_actual: [0-9]+$' || fail "printed '$out'"
+pass "counters reset"
+
+# Errors name the argument and change nothing.
+check_error() { # check_error WANT ARGS...
+	want=$1
+	shift
+	if "$AUDITCTL" "$@" >/tmp/ctl.out 2>/tmp/ctl.err; then
+		fail "auditctl $* accepted"
+	fi
+	grep -qF -- "$want" /tmp/ctl.err || fail "auditctl $*: '$(cat /tmp/ctl.err)' lacks '$want'"
+	pass "auditctl $* refused: $(cat /tmp/ctl.err)"
+}
+check_error "-f 3" -f 3
+check_error "-e 7" -e 7
+check_error "-r abc" -r abc
+check_error "-q" -q
+check_error "-b -1" -r 5 -b -1
+expect_eq "rate unchanged by a refused command" "$(status_field rate_limit)" 9
+check_error "nosuch" -a always,exit -F nosuch=1
+check_error "-k" -a always,exit -k "$(printf '%0300d' 0)"
+
+# -v, and no arguments at all
+"$AUDITCTL" -v | grep -q "^auditctl version" || fail "-v"
+pass "-v"
+if "$AUDITCTL" >/dev/null 2>&1; then fail "no arguments accepted"; fi
+pass "no arguments: usage, non-zero"
+
+# -m reaches a registered reader as a USER record.
+start_reader /tmp/ctl-reader.out
+"$AUDITCTL" -e 1 >/dev/null
+"$AUDITCTL" -m "ours says hello" || fail "-m"
+wait_file /tmp/ctl-reader.out "^1005 .*msg='ours says hello exe=.*res=success'"
+stop_reader
+
+# -R: status lines from a file; a bad line is named with its number.
+printf '# a comment\n\n-b 321\n-r 12\n' >/tmp/ok.rules
+chmod 600 /tmp/ok.rules
+"$AUDITCTL" -R /tmp/ok.rules >/dev/null || fail "-R ok.rules"
+expect_eq "backlog_limit from -R" "$(status_field backlog_limit)" 321
+expect_eq "rate_limit from -R" "$(status_field rate_limit)" 12
+printf -- '-b 400\n-f 9\n-r 13\n' >/tmp/bad.rules
+chmod 600 /tmp/bad.rules
+if "$AUDITCTL" -R /tmp/bad.rules >/dev/null 2>/tmp/ctl.err; then fail "-R bad.rules accepted"; fi
+grep -q "error in line 2 of /tmp/bad.rules" /tmp/ctl.err || fail "no line number: $(cat /tmp/ctl.err)"
+expect_eq "stopped at the bad line" "$(status_field rate_limit)" 12
+if "$AUDITCTL" -c -R /tmp/bad.rules >/dev/null 2>/tmp/ctl.err; then fail "-c -R bad.rules returned 0"; fi
+expect_eq "-c went on" "$(status_field rate_limit)" 13
+"$AUDITCTL" -i -R /tmp/bad.rules >/dev/null 2>&1 || fail "-i -R returned non-zero"
+pass "-R reports file and line; -c goes on; -i ignores"
+chmod 666 /tmp/ok.rules
+if "$AUDITCTL" -R /tmp/ok.rules >/dev/null 2>&1; then fail "world-writable rules file accepted"; fi
+pass "world-writable rules file refused"
+

@@ -288,7 +288,8 @@ int audit_set_loginuid(kuid_t loginuid)
 		current->loginuid = loginuid;
 	}
 
-	audit_log_login(old, loginuid, old_ses, err ? old_ses : ses, !err);
+	/* A refused change reports the session it did not get: unset. */
+	audit_log_login(old, loginuid, old_ses, ses, !err);
 	return err;
 }
 

@@ -92,6 +92,8 @@ void audit_log_feature_change(const char *feature, bool was, bool now,
 			      bool was_locked, bool now_locked, int res);
 void audit_log_login(kuid_t old, kuid_t new, unsigned int old_ses,
 		     unsigned int ses, bool ok);
+/* A socket joined (@op "connect") or left a multicast group. */
+void audit_log_event_listener(int group, const char *op, bool ok);
 
 /* Who last signalled the daemon (AUDIT_SIGNAL_INFO). */
 void audit_signal_info_get(kuid_t *uid, pid_t *pid, u32 *secid);
@@ -226,7 +228,10 @@ enum audit_key_field {
 	AUDIT_KEY_FIELDS
 };
 
-/* Parses and validates a rule as sent; ERR_PTR on bad input. */
+/*
+ * Parses and validates a rule as sent; ERR_PTR on bad input.  The rule's
+ * watched directory is looked up too (audit_watch_resolve()).
+ */
 struct audit_rule *audit_rule_from_data(const void *data, size_t len);
 void audit_rule_put(struct audit_rule *r);
 int audit_rule_request(int type, const void *data, size_t len);
@@ -366,6 +371,8 @@ static inline bool audit_inode_id_eq(const struct audit_inode_id *a,
 }
 
 int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path);
+/* Finds and holds the directory a watch= or dir= field names; may sleep. */
+int audit_watch_resolve(struct audit_rule *r);
 /* Frees the rule's paths, releasing its directory; may sleep. */
 void audit_watch_free(struct audit_rule *r);
 /* Has the directory that rule @r watches been removed or unmounted? */
@@ -423,8 +430,10 @@ void audit_syscall_hooks_update(void);
 /* From audit_init(), which runs in init: give init its context. */
 void __init audit_syscall_init_task(void);
 /*
- * The event stamp of the current syscall, taken on first use; false when
- * the task is not in a syscall (the record stands alone).
+ * The event stamp of the current syscall: the time it was entered (or,
+ * if no rule named it, when its first record was made) and its serial,
+ * taken on first use; false when the task is not in a syscall (the
+ * record stands alone).
  */
 bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
 			 unsigned int *serial);

@@ -14,6 +14,14 @@
 
 #include "audit.h"
 
+/* A record of @type in the current event; none while audit is off. */
+static struct audit_buffer *audit_event_start(int type)
+{
+	if (!READ_ONCE(audit_enabled))
+		return NULL;
+	return audit_log_start(audit_context(), GFP_KERNEL, type);
+}
+
 void audit_log_config_change(const char *name, u32 new, u32 old, bool ok)
 {
 	struct audit_buffer *ab;
@@ -34,9 +42,7 @@ void audit_log_path_denied(int type, const char *operation)
 {
 	struct audit_buffer *ab;
 
-	if (!READ_ONCE(audit_enabled))
-		return;
-	ab = audit_log_start(audit_context(), GFP_KERNEL, type);
+	ab = audit_event_start(type);
 	if (!ab)
 		return;
 	audit_log_format(ab, "op=%s ", operation);
@@ -51,9 +57,7 @@ void audit_log_feature_change(const char *feature, bool was, bool now,
 {
 	struct audit_buffer *ab;
 
-	if (!READ_ONCE(audit_enabled))
-		return;
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_FEATURE_CHANGE);
+	ab = audit_event_start(AUDIT_FEATURE_CHANGE);
 	if (!ab)
 		return;
 	audit_log_task_info(ab);
@@ -69,9 +73,7 @@ void audit_log_login(kuid_t old, kuid_t new, unsigned int old_ses,
 {
 	struct audit_buffer *ab;
 
-	if (!READ_ONCE(audit_enabled))
-		return;
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_LOGIN);
+	ab = audit_event_start(AUDIT_LOGIN);
 	if (!ab)
 		return;
 	audit_log_format(ab, "pid=%d uid=%u", task_tgid_nr(current),
@@ -82,6 +84,32 @@ void audit_log_login(kuid_t old, kuid_t new, unsigned int old_ses,
 			 from_kuid(&init_user_ns, new));
 	audit_log_tty(ab);
 	audit_log_format(ab, " old-ses=%u ses=%u res=%d", old_ses, ses, ok);
+	audit_log_end(ab);
+}
+
+/*
+ * EVENT_LISTENER: who joined or left the multicast group @group of the
+ * log's readers, in the event of the bind, setsockopt or close that did
+ * it.  A refused join (no CAP_AUDIT_READ) is logged with res=0.
+ */
+void audit_log_event_listener(int group, const char *op, bool ok)
+{
+	struct audit_buffer *ab;
+	char comm[TASK_COMM_LEN];
+
+	ab = audit_event_start(AUDIT_EVENT_LISTENER);
+	if (!ab)
+		return;
+	audit_log_format(ab, "pid=%d uid=%u auid=%u", task_tgid_nr(current),
+			 from_kuid(&init_user_ns, current_uid()),
+			 from_kuid(&init_user_ns, audit_get_loginuid(current)));
+	audit_log_tty(ab);
+	audit_log_format(ab, " ses=%u", audit_get_sessionid(current));
+	audit_log_task_context(ab);
+	audit_log_format(ab, " comm=");
+	audit_log_untrustedstring(ab, get_task_comm(comm, current));
+	audit_log_exe(ab, current->mm);
+	audit_log_format(ab, " nl-mcgrp=%d op=%s res=%d", group, op, ok);
 	audit_log_end(ab);
 }
 
@@ -114,9 +142,7 @@ void audit_seccomp(unsigned long syscall, long signr, int code)
 	struct pt_regs *regs = task_pt_regs(current);
 	struct audit_buffer *ab;
 
-	if (!READ_ONCE(audit_enabled))
-		return;
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_SECCOMP);
+	ab = audit_event_start(AUDIT_SECCOMP);
 	if (!ab)
 		return;
 	audit_log_task_ids(ab);

@@ -13,7 +13,11 @@
  * exit the context holds nothing of the filesystem: the syscall may block
  * for ever, audit may be switched off before it returns, the filesystem
  * may be unmounted meanwhile, and nothing is pinned, nor put after its
- * superblock went.  Only the struct filename is referenced, for the text.
+ * superblock went.  Only the struct filename is referenced, for the text,
+ * and the working directory of the first name, for the CWD record (as the
+ * stock kernel does: a chdir's event shows where it was called from); the
+ * task's fs_struct holds that one already, unless the syscall itself moves
+ * the task elsewhere, and every way a syscall's event ends puts it.
  *
  * The names belong to the task's audit context, which only the task
  * itself touches, so they need no lock.
@@ -71,6 +75,11 @@ void audit_names_release(struct audit_names *ns)
 	ns->more = NULL;
 	ns->n = 0;
 	ns->dropped = 0;
+	if (ns->pwd.dentry) {
+		path_put(&ns->pwd);
+		ns->pwd.dentry = NULL;
+		ns->pwd.mnt = NULL;
+	}
 }
 
 static void audit_inode_snap_take(struct audit_inode_snap *s,
@@ -176,6 +185,8 @@ void __audit_getname(struct filename *name)
 	atomic_inc(&name->refcnt);
 	n->fname = name;
 	n->type = AUDIT_TYPE_UNKNOWN;
+	if (!ns->pwd.dentry && current->fs)
+		get_fs_pwd(current->fs, &ns->pwd);
 }
 
 void __audit_inode(struct filename *name, const struct dentry *dentry,

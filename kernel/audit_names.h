@@ -11,6 +11,7 @@
 #define _KERNEL_AUDIT_NAMES_H
 
 #include <linux/capability.h>
+#include <linux/path.h>
 #include <linux/types.h>
 #include <linux/uidgid.h>
 
@@ -82,6 +83,13 @@ struct audit_names {
 	unsigned int		dropped;	/* names that found no room */
 	bool			watch_walk;	/* the ruleset has watches */
 	struct audit_name	*more;		/* owned: names past first[] */
+	/*
+	 * The working directory when the first name was looked up: a
+	 * reference (the one thing of the filesystem the names hold; the
+	 * task's fs_struct pins it anyway unless the syscall changes
+	 * directory), put by audit_names_release().
+	 */
+	struct path		pwd;
 	struct audit_name	first[AUDIT_NAMES_INLINE];
 };
 

@@ -358,37 +358,41 @@ static int audit_handle_user_msg(struct sk_buff *skb,
 
 /* ---- signal info ---- */
 
+/*
+ * Who last signalled the daemon: uid, pid and, when the LSM has one, the
+ * sender's security context as text after them.  The context's text is
+ * the LSM's until released, so the reply is built from it first.
+ */
 static int audit_handle_signal_info(struct sk_buff *skb,
 				    const struct nlmsghdr *nlh, bool *acked)
 {
-	struct audit_sig_info *sig;
-	char *ctx = NULL;
-	u32 ctxlen = 0, secid;
+	struct audit_sig_info *reply;
+	char *label = NULL;
+	u32 label_len = 0, secid;
+	size_t size;
 	kuid_t uid;
 	pid_t pid;
-	int err;
+	int err = 0;
 
 	audit_signal_info_get(&uid, &pid, &secid);
 	if (secid) {
-		err = security_secid_to_secctx(secid, &ctx, &ctxlen);
+		err = security_secid_to_secctx(secid, &label, &label_len);
 		if (err)
 			return err;
 	}
-	sig = kzalloc(sizeof(*sig) + ctxlen, GFP_KERNEL);
-	if (!sig) {
-		if (ctx)
-			security_release_secctx(ctx, ctxlen);
+	size = sizeof(*reply) + label_len;
+	reply = kzalloc(size, GFP_KERNEL);
+	if (reply && label_len)
+		memcpy(reply->ctx, label, label_len);
+	if (label)
+		security_release_secctx(label, label_len);
+	if (!reply)
 		return -ENOMEM;
-	}
-	sig->uid = from_kuid(&init_user_ns, uid);
-	sig->pid = pid;
-	if (ctx) {
-		memcpy(sig->ctx, ctx, ctxlen);
-		security_release_secctx(ctx, ctxlen);
-	}
-	audit_reply(skb, nlh, acked, AUDIT_SIGNAL_INFO, sig, sizeof(*sig) + ctxlen);
-	kfree(sig);
-	return 0;
+	reply->uid = from_kuid(&init_user_ns, uid);
+	reply->pid = pid;
+	audit_reply(skb, nlh, acked, AUDIT_SIGNAL_INFO, reply, size);
+	kfree(reply);
+	return err;
 }
 
 /* ---- TTY auditing of the calling process ---- */
@@ -576,12 +580,22 @@ static void audit_receive(struct sk_buff *skb)
 		audit_ack_malformed(skb, nlh, left);
 }
 
-/* Reading the log by multicast needs CAP_AUDIT_READ. */
+/*
+ * Reading the log by multicast needs CAP_AUDIT_READ.  Joining and leaving
+ * are logged (EVENT_LISTENER); netlink calls the unbind hook for each
+ * group a socket still has when it is closed, too.
+ */
 static int audit_multicast_bind(struct net *net, int group)
 {
-	if (!capable(CAP_AUDIT_READ))
-		return -EPERM;
-	return 0;
+	bool ok = capable(CAP_AUDIT_READ);
+
+	audit_log_event_listener(group, "connect", ok);
+	return ok ? 0 : -EPERM;
+}
+
+static void audit_multicast_unbind(struct net *net, int group)
+{
+	audit_log_event_listener(group, "disconnect", true);
 }
 
 static int audit_netlink_event(struct notifier_block *nb, unsigned long event,
@@ -604,6 +618,7 @@ int __init audit_netlink_init(void)
 	struct netlink_kernel_cfg cfg = {
 		.input = audit_receive,
 		.bind = audit_multicast_bind,
+		.unbind = audit_multicast_unbind,
 		.flags = NL_CFG_F_NONROOT_RECV,
 		.groups = AUDIT_NLGRP_MAX,
 	};

@@ -297,16 +297,24 @@ void audit_queue_record(struct sk_buff *skb)
 	wake_up_interruptible(&kauditd_wait);
 }
 
-/* The printk fallback, for records that reach no daemon. */
+/*
+ * The printk fallback, for records that reach no daemon.  An event's EOE
+ * says nothing a reader of the kernel log needs (its records are already
+ * there, each with the serial), so it is not printed, as on the stock
+ * kernel; it is still held for the next daemon.
+ */
 static void audit_printk_record(struct sk_buff *skb)
 {
 	static DEFINE_RATELIMIT_STATE(printk_rs, 5 * HZ, 50);
+	int type = nlmsg_hdr(skb)->nlmsg_type;
 	unsigned int len;
-	const char *text = audit_record_text(skb, &len);
+	const char *text;
 
+	if (type == AUDIT_EOE)
+		return;
+	text = audit_record_text(skb, &len);
 	if (__ratelimit(&printk_rs))
-		pr_notice("audit: type=%d %.*s\n", nlmsg_hdr(skb)->nlmsg_type,
-			  (int)len, text);
+		pr_notice("audit: type=%d %.*s\n", type, (int)len, text);
 }
 
 /* Keeps a record for the next daemon, within backlog_limit. */

@@ -55,20 +55,60 @@ static void audit_pathspec_remember(struct audit_pathspec *w)
 {
 	struct path p;
 
-	if (kern_path(w->path, LOOKUP_FOLLOW, &p))
+	if (kern_path(w->path, 0, &p))
 		return;
 	audit_inode_id_set(&w->obj, d_backing_inode(p.dentry));
 	w->have_obj = true;
 	path_put(&p);
 }
 
+/*
+ * The directory of @w: the directory itself (AUDIT_DIR) or the one that
+ * holds the path (AUDIT_WATCH, AUDIT_EXE), found by path and held through
+ * kernel/audit_dir.c.  A file or executable rule also remembers the object
+ * that is there now: the name itself, a symlink not followed (the link is
+ * what a watch on it watches, as with the stock kernel).
+ */
+static int audit_pathspec_resolve(struct audit_pathspec *w)
+{
+	struct path dir;
+	char *slash = NULL;
+	int err;
+
+	if (w->type == AUDIT_DIR) {
+		err = kern_path(w->path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
+	} else {
+		slash = w->path + (w->last - w->path) - 1;
+		*slash = '\0';
+		err = kern_path(slash == w->path ? "/" : w->path, LOOKUP_FOLLOW |
+				LOOKUP_DIRECTORY, &dir);
+		*slash = '/';
+	}
+	if (err)
+		return err;
+	if (w->type != AUDIT_DIR)
+		audit_pathspec_remember(w);
+	audit_inode_id_set(&w->dir, d_backing_inode(dir.dentry));
+	/* Without it the rule could outlive its directory: refused. */
+	w->watched = audit_dir_get(dir.dentry);
+	if (IS_ERR(w->watched)) {
+		err = PTR_ERR(w->watched);
+		w->watched = NULL;
+	}
+	path_put(&dir);
+	return err;
+}
+
+/*
+ * A path field of a rule being parsed.  An executable's directory is
+ * looked up now (a rule on a missing one is malformed); a watched one only
+ * when the rule is added, audit_watch_resolve(), whose failure is a
+ * refused change and logged as one.
+ */
 int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path)
 {
 	struct audit_pathspec *w;
-	struct path dir;
-	char *slash;
 	size_t len = strlen(path);
-	int err;
 
 	/* Absolute, and a file watch names a file, not a directory. */
 	if (path[0] != '/' || (f->type != AUDIT_DIR && path[len - 1] == '/') ||
@@ -83,36 +123,19 @@ int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path)
 	}
 	w->path = path;
 	w->type = f->type;
-	if (f->type == AUDIT_EXE)
-		r->exe = w;
-	else
+	if (f->type != AUDIT_DIR)
+		w->last = strrchr(path, '/') + 1;
+	if (f->type != AUDIT_EXE) {
 		r->watch = w;
+		return 0;
+	}
+	r->exe = w;
+	return audit_pathspec_resolve(w);
+}
 
-	if (f->type == AUDIT_DIR) {
-		err = kern_path(path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
-		if (err)
-			return err;
-	} else {
-		/* The holding directory: everything up to the last '/'. */
-		slash = strrchr(path, '/');
-		w->last = slash + 1;
-		*slash = '\0';
-		err = kern_path(slash == path ? "/" : path, LOOKUP_FOLLOW |
-				LOOKUP_DIRECTORY, &dir);
-		*slash = '/';
-		if (err)
-			return err;
-		audit_pathspec_remember(w);
-	}
-	audit_inode_id_set(&w->dir, d_backing_inode(dir.dentry));
-	/* Without it the rule could outlive its directory: refused. */
-	w->watched = audit_dir_get(dir.dentry);
-	if (IS_ERR(w->watched)) {
-		err = PTR_ERR(w->watched);
-		w->watched = NULL;
-	}
-	path_put(&dir);
-	return err;
+int audit_watch_resolve(struct audit_rule *r)
+{
+	return r->watch ? audit_pathspec_resolve(r->watch) : 0;
 }
 
 static void audit_pathspec_free(struct audit_pathspec *w)

@@ -193,10 +193,11 @@ static bool audit_kind_is_string(u8 kind)
 }
 
 /*
- * Builds a rule from what userspace sent.  Nothing is shared with the
- * request; on error nothing is left allocated.
+ * Builds a rule from what userspace sent, its watched directory not yet
+ * looked up.  Nothing is shared with the request; on error nothing is
+ * left allocated.
  */
-struct audit_rule *audit_rule_from_data(const void *data, size_t len)
+static struct audit_rule *audit_rule_parse(const void *data, size_t len)
 {
 	const struct audit_rule_data *d = data;
 	struct audit_rule *r;
@@ -280,6 +281,21 @@ struct audit_rule *audit_rule_from_data(const void *data, size_t len)
 fail:
 	audit_rule_free(r);
 	return ERR_PTR(err);
+}
+
+struct audit_rule *audit_rule_from_data(const void *data, size_t len)
+{
+	struct audit_rule *r = audit_rule_parse(data, len);
+	int err;
+
+	if (IS_ERR(r))
+		return r;
+	err = audit_watch_resolve(r);
+	if (err) {
+		audit_rule_put(r);
+		return ERR_PTR(err);
+	}
+	return r;
 }
 
 /* Same rule?  Everything but the prepend flag must be equal. */
@@ -369,7 +385,13 @@ static int audit_rule_add(struct audit_rule *r)
 	bool prepend = r->prepend;
 	int err;
 
-	if (audit_rule_find(r->orig, r->orig_len, r->listnr))
+	/*
+	 * A prepended rule is never a duplicate: the administrator asks for
+	 * it to come first, in front of an equal one already there (the
+	 * stock kernel compares the prepend flag, which a rule in the list
+	 * no longer has).  An appended one that equals any rule is refused.
+	 */
+	if (!prepend && audit_rule_find(r->orig, r->orig_len, r->listnr))
 		return -EEXIST;
 	if (audit_rule_count >= AUDIT_MAX_RULES)
 		return -ENOSPC;
@@ -413,10 +435,18 @@ int audit_rule_request(int type, const void *data, size_t len)
 		return -EPERM;
 
 	if (type == AUDIT_ADD_RULE) {
-		r = audit_rule_from_data(data, len);
+		/*
+		 * A malformed rule is refused unlogged; one that is well
+		 * formed but cannot be put in place (a watched directory
+		 * that is missing, a duplicate, too many rules) is a
+		 * refused change, logged with res=0 as by the stock kernel.
+		 */
+		r = audit_rule_parse(data, len);
 		if (IS_ERR(r))
 			return PTR_ERR(r);
-		err = audit_rule_add(r);
+		err = audit_watch_resolve(r);
+		if (!err)
+			err = audit_rule_add(r);
 		audit_log_rule_change("add_rule", r, !err);
 		if (err)
 			audit_rule_put(r);

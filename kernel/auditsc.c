@@ -54,7 +54,7 @@ struct audit_context {
 	bool		pending;	/* a record was logged meanwhile */
 	bool		never;		/* a task,never rule matched at fork */
 	struct audit_syscall sc;	/* what rules and records see */
-	struct timespec64 stamp;
+	struct timespec64 stamp;	/* the event's time: at entry */
 	unsigned int	serial;		/* 0: no record yet */
 	bool		execve;		/* a successful execve happened */
 	struct audit_aux aux;		/* kernel/audit_aux.c */
@@ -191,6 +191,12 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 	if (!ctx->gather)
 		return;
 	ctx->in_syscall = true;
+	/*
+	 * The event is stamped with the time the syscall began, as by the
+	 * stock kernel (a settimeofday's event shows when it was called);
+	 * the coarse clock is one read of the timekeeper's cached value.
+	 */
+	ktime_get_coarse_real_ts64(&ctx->stamp);
 	ctx->sc.major = major;
 	ctx->sc.args[0] = a0;
 	ctx->sc.args[1] = a1;
@@ -218,6 +224,8 @@ static bool audit_syscall_adopt(struct audit_context *ctx)
 	syscall_get_arguments(current, regs, args);
 	ctx->sc.major = nr;
 	memcpy(ctx->sc.args, args, sizeof(ctx->sc.args));
+	/* Its entry was not seen: the first record's time is the closest. */
+	ktime_get_coarse_real_ts64(&ctx->stamp);
 	ctx->in_syscall = true;
 	return true;
 }
@@ -229,10 +237,8 @@ bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
 		return false;
 	if (!ctx->in_syscall && !audit_syscall_adopt(ctx))
 		return false;
-	if (!ctx->serial) {
-		ktime_get_coarse_real_ts64(&ctx->stamp);
+	if (!ctx->serial)
 		ctx->serial = audit_next_serial();
-	}
 	ctx->pending = true;
 	*t = ctx->stamp;
 	*serial = ctx->serial;
@@ -342,19 +348,25 @@ static void audit_log_syscall_record(struct audit_context *ctx,
 	audit_log_end(ab);
 }
 
+/* CWD: where the first name was looked up from, or where the task is. */
 static void audit_log_cwd(struct audit_context *ctx)
 {
+	struct path *then = &ctx->sc.names.pwd;
 	struct audit_buffer *ab;
 	struct path pwd;
 
-	if (!current->fs)
+	if (!then->dentry && !current->fs)
 		return;
 	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_CWD);
 	if (!ab)
 		return;
-	get_fs_pwd(current->fs, &pwd);
-	audit_log_d_path(ab, "cwd=", &pwd);
-	path_put(&pwd);
+	if (then->dentry) {
+		audit_log_d_path(ab, "cwd=", then);
+	} else {
+		get_fs_pwd(current->fs, &pwd);
+		audit_log_d_path(ab, "cwd=", &pwd);
+		path_put(&pwd);
+	}
 	audit_log_end(ab);
 }
 
@@ -368,15 +380,80 @@ static bool audit_read_user(unsigned long addr, char *buf, size_t len)
 }
 
 /*
- * EXECVE: argc and each argument, quoted or hex.  Arguments are taken from
- * the new image's argument area; records are split to stay readable.
+ * The EXECVE records of one execve, laid out as the stock kernel lays them
+ * out, so that tools reading both see the same records: each record has
+ * room for AUDIT_EXECVE_CHUNK characters of arguments; an argument that
+ * fits (with AUDIT_EXECVE_SLACK to spare) is written whole, " aN=...";
+ * one that does not, or that is AUDIT_EXECVE_CHUNK bytes or more (always
+ * hex then), goes in numbered pieces, " aN_len=LEN aN[0]=... aN[1]=...",
+ * as many as the record has room for, the rest in the next records.  LEN
+ * is the length of the argument as logged (twice its bytes in hex).  A
+ * record with less than AUDIT_EXECVE_SLACK + 8 left is ended before the
+ * next piece.
  */
+#define AUDIT_EXECVE_SLACK	96
+
+struct audit_execve_out {
+	struct audit_context	*ctx;
+	struct audit_buffer	*ab;
+	long			room;	/* characters left in ab */
+};
+
+/* Logs argument @i, @len bytes at @arg; false once no record can be had. */
+static bool audit_execve_arg(struct audit_execve_out *o, unsigned int i,
+			     const char *arg, size_t len)
+{
+	bool big = len >= AUDIT_EXECVE_CHUNK;
+	bool hex = big || audit_string_contains_control(arg, len);
+	unsigned int piece = 0;
+	size_t left = len;
+	char label[64];
+
+	do {
+		long need = hex ? 2 * left : left + 2;
+		size_t n = left;
+		int l = 0;
+
+		if (o->room < AUDIT_EXECVE_SLACK + 8) {
+			audit_log_end(o->ab);
+			o->ab = audit_log_start(o->ctx, GFP_KERNEL,
+						AUDIT_EXECVE);
+			if (!o->ab)
+				return false;
+			o->room = AUDIT_EXECVE_CHUNK;
+		}
+		if (!big && !piece && need + AUDIT_EXECVE_SLACK <= o->room) {
+			l = scnprintf(label, sizeof(label), " a%u=", i);
+		} else {
+			if (!piece)
+				l = scnprintf(label, sizeof(label),
+					      " a%u_len=%zu", i,
+					      hex ? 2 * len : len);
+			l += scnprintf(label + l, sizeof(label) - l,
+				       " a%u[%u]=", i, piece++);
+		}
+		audit_log_format(o->ab, "%s", label);
+		o->room -= l;
+		if (need > o->room)
+			n = hex ? o->room / 2 : o->room - 2;
+		if (hex)
+			audit_log_n_hex(o->ab, (const unsigned char *)arg, n);
+		else
+			audit_log_n_string(o->ab, arg, n);
+		o->room -= hex ? 2 * n : n + 2;
+		arg += n;
+		left -= n;
+	} while (left);
+	return true;
+}
+
+/* EXECVE: argc and each argument, from the new image's argument area. */
 static void audit_log_execve(struct audit_context *ctx)
 {
+	struct audit_execve_out o = { .ctx = ctx, .room = AUDIT_EXECVE_CHUNK };
 	struct mm_struct *mm = current->mm;
-	struct audit_buffer *ab;
-	size_t len, used = 0, alen, written;
 	unsigned int argc = 0, i;
+	size_t len, alen;
 	char *args, *p;
 
 	if (!mm || mm->arg_end <= mm->arg_start)
@@ -394,36 +471,14 @@ static void audit_log_execve(struct audit_context *ctx)
 	for (p = args; p < args + len; p += strnlen(p, args + len - p) + 1)
 		argc++;
 
-	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EXECVE);
-	audit_log_format(ab, "argc=%u", argc);
-	for (p = args, i = 0; i < argc; i++, p += alen + 1) {
+	o.ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EXECVE);
+	audit_log_format(o.ab, "argc=%u", argc);
+	for (p = args, i = 0; i < argc && o.ab; i++, p += alen + 1) {
 		alen = strnlen(p, args + len - p);
-		if (ab && used + 2 * alen > AUDIT_EXECVE_CHUNK && used) {
-			audit_log_end(ab);
-			ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EXECVE);
-			used = 0;
-		}
-		if (2 * alen + 16 <= AUDIT_EXECVE_CHUNK) {
-			audit_log_format(ab, " a%u=", i);
-			audit_log_n_untrustedstring(ab, p, alen);
-			used += 2 * alen + 8;
-			continue;
-		}
-		/* One long argument, in numbered pieces of hex. */
-		audit_log_format(ab, " a%u_len=%zu", i, alen);
-		for (written = 0; written < alen; written += AUDIT_EXECVE_CHUNK / 2) {
-			size_t piece = min_t(size_t, alen - written,
-					     AUDIT_EXECVE_CHUNK / 2);
-
-			audit_log_end(ab);
-			ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EXECVE);
-			audit_log_format(ab, "a%u[%zu]=", i,
-					 written / (AUDIT_EXECVE_CHUNK / 2));
-			audit_log_n_hex(ab, p + written, piece);
-		}
-		used = AUDIT_EXECVE_CHUNK;
+		if (!audit_execve_arg(&o, i, p, alen))
+			break;
 	}
-	audit_log_end(ab);
+	audit_log_end(o.ab);
 	kvfree(args);
 }
 

@@ -36,3 +36,7 @@ if sh -c 'echo 1000 > /proc/self/loginuid; echo 1001 > /proc/self/loginuid' 2>/d
 	fail "loginuid changed while immutable"
 fi
 pass "immutable: even root cannot change a set loginuid"
+# The refused change is logged with no session given (the stock kernel's
+# ses=4294967295), not the old one.
+wait_dmesg "type=1006 audit(.*old-auid=1000 auid=1001 .*old-ses=[0-9]* ses=4294967295 res=0"
+pass "refused change: LOGIN res=0 with ses unset"

@@ -47,3 +47,22 @@ rule -a always,exit -F arch=b64 -S getpid -k runrelated
 "$AUXOP" adjoffset 1 && "$AUXOP" adjoffset -1 || fail "step the clock"
 log_barrier
 expect_eq "TIME_INJOFFSET records after unaudited steps" "$(grep -c '^type=TIME_INJOFFSET ' $AUDIT_LOG)" 2
+
+# ---- the event's time is the syscall's entry, before the clock moved ----
+"$AUDITCTL" -D >/dev/null
+rule -a always,exit -F arch=b64 -S adjtimex -S clock_adjtime -k rstep
+t0=$(date +%s)
+"$AUXOP" adjoffset -100000 || fail "step the clock back by 100000s"
+"$AUXOP" adjoffset 100000 || fail "step the clock forward again"
+log_barrier
+back=$(log_serial '^type=TIME_INJOFFSET .*: sec=-100000 nsec=0')
+fwd=$(log_serial '^type=TIME_INJOFFSET .*: sec=100000 nsec=0')
+stamp() { grep -m1 -E "^type=SYSCALL msg=audit\([0-9]+\.[0-9]+:$1\)" $AUDIT_LOG | sed -E 's/^type=SYSCALL msg=audit\(([0-9]+)\..*/\1/'; }
+tb=$(stamp "$back") tf=$(stamp "$fwd")
+[ -n "$tb" ] && [ -n "$tf" ] || fail "no SYSCALL records of the steps"
+[ $((tb - t0)) -ge 0 ] && [ $((tb - t0)) -lt 30 ] ||
+	fail "the step back is stamped $tb, not its entry (about $t0)"
+pass "the step back is stamped at its entry ($tb), not after the step"
+[ $((t0 - 100000 - tf)) -le 0 ] && [ $((tf - (t0 - 100000))) -lt 30 ] ||
+	fail "the step forward is stamped $tf, not its entry (about $((t0 - 100000)))"
+pass "the step forward is stamped at its entry ($tf), before the step"

@@ -23,7 +23,9 @@ grep -Eq "^type=SYSCALL msg=audit\([0-9.]*:$s\): arch=c000003e syscall=59 succes
 	{ grep ":$s)" $AUDIT_LOG; fail "SYSCALL record fields"; }
 pass "SYSCALL fields in order"
 ex=$(grep "^type=EXECVE msg=audit([0-9.]*:$s):" $AUDIT_LOG | sed -E 's/^[^:]*:[0-9]+\): *//; s/=(78)+$/=HEX/')
-want="argc=4 a0=\"/bin/echo\" a1=\"hello\" a2=74776F20776F726473|a3_len=9000|a3[0]=HEX|a3[1]=HEX|a3[2]=HEX|"
+# Laid out as by the stock kernel: a3_len is the length as logged (hex),
+# the pieces fill each record (7500 characters of arguments).
+want="argc=4 a0=\"/bin/echo\" a1=\"hello\" a2=74776F20776F726473 a3_len=18000 a3[0]=HEX|a3[1]=HEX|a3[2]=HEX|"
 expect_eq "EXECVE records" "$(echo "$ex" | tr '\n' '|')" "$want"
 [ "$(grep "^type=EXECVE msg=audit([0-9.]*:$s):" $AUDIT_LOG | grep -o '=\(78\)*$' | tr -d '=\n' | wc -c)" = 18000 ] ||
 	fail "the long argument, hex-encoded, is 18000 digits in all"
@@ -75,3 +77,34 @@ expect_eq "CONFIG_CHANGE event" "$(log_event "$s" | sed 's/SOCKADDR //')" "CONFI
 ausearch -m CONFIG_CHANGE -k joined -i 2>/dev/null | grep -q "type=SYSCALL .*syscall=sendto" ||
 	fail "ausearch: CONFIG_CHANGE event with its syscall"
 pass "records logged during a syscall share its serial"
+"$AUDITCTL" -D >/dev/null
+
+# ---- CWD: the directory the names were looked up from ----
+# A chdir's event says where it was called from, not where it went (as
+# on the stock kernel): the working directory at the first name.
+mkdir -p /tmp/cwd-to
+rule -a always,exit -F arch=b64 -S chdir -k rcwd
+(cd / && "$SYSC" 80 s:/tmp/cwd-to >/dev/null)
+log_barrier
+# (The subshell's own "cd /" is a chdir too: the one wanted is sysc's.)
+s=$(log_serial '^type=SYSCALL .*comm="sysc".*key="rcwd"')
+[ -n "$s" ] || fail "no chdir event"
+expect_eq "chdir's CWD" "$(log_record "$s" CWD)" 'cwd="/"'
+log_record "$s" PATH | grep -q '^item=0 name="/tmp/cwd-to" ' ||
+	{ grep ":$s)" $AUDIT_LOG; fail "chdir's PATH"; }
+pass "chdir's PATH names where it went"
+rmdir /tmp/cwd-to
+"$AUDITCTL" -D >/dev/null
+
+# ---- EXECVE: a quoted argument that does not fit goes in pieces ----
+rule -a always,exit -F arch=b64 -S execve -F uid=1004 -k rexec2
+y=$(head -c 5000 /dev/zero | tr '\0' y) z=$(head -c 5000 /dev/zero | tr '\0' z)
+setpriv --reuid 1004 --regid 1004 --clear-groups /bin/echo "$y" "$z" >/dev/null
+log_barrier
+s=$(log_serial '^type=SYSCALL .*key="rexec2"')
+[ -n "$s" ] || fail "no execve event"
+ex=$(grep "^type=EXECVE msg=audit([0-9.]*:$s):" $AUDIT_LOG | sed -E 's/^[^:]*:[0-9]+\): *//; s/"y+"/"Y"/; s/"z+"/"Z"/g')
+expect_eq "EXECVE records" "$(echo "$ex" | tr '\n' '|')" \
+	'argc=3 a0="/bin/echo" a1="Y" a2_len=5000 a2[0]="Z"|a2[1]="Z"|'
+expect_eq "the pieces of a2" "$(grep "^type=EXECVE msg=audit([0-9.]*:$s):" $AUDIT_LOG | grep -o '"z*"' | tr '\n' ' ')" \
+	"\"$(printf %2458s | tr ' ' z)\" \"$(printf %2542s | tr ' ' z)\" "

@@ -54,3 +54,26 @@ out=$("$AUDITCTL" -d always,exit -F arch=b64 -S getpid -k nosuchrule 2>&1) && fa
 case "$out" in *"No such file"*) pass "missing: ENOENT" ;; *) fail "missing: '$out'" ;; esac
 expect_eq "raw delete of a missing rule" "$("$NL" rule del $A 210,=,s:nosuchrule)" error=-2
 expect_eq "rules at the end" "$("$AUDITCTL" -l)" "$base"
+
+# The audit trail of refusals (audit on, a daemon): a well-formed rule
+# that cannot be put in place is a refused change, CONFIG_CHANGE
+# op=add_rule res=0 as on the stock kernel (a missing watched
+# directory, a duplicate); a malformed one is refused unlogged.
+start_auditd
+"$AUDITCTL" -e 1 >/dev/null
+if "$AUDITCTL" -a always,exit -F dir=/tmp/no-such-dir -F perm=w -k nodir >/dev/null 2>&1; then
+	fail "dir= of a missing directory accepted"
+fi
+if "$AUDITCTL" -w /tmp/no-such-dir/f -p wa -k noparent >/dev/null 2>&1; then
+	fail "watch in a missing directory accepted"
+fi
+"$AUDITCTL" -a always,exit -F arch=b64 -S getpid -k baseline >/dev/null 2>&1
+bad -22 "unknown field 9999, audit on" 4 2 sc=39 9999,=,1 210,=,s:malformed
+log_barrier
+for k in nodir noparent baseline; do
+	grep -Eq "^type=CONFIG_CHANGE .* op=add_rule key=\"$k\" list=4 res=0" "$AUDIT_LOG" ||
+		{ grep CONFIG_CHANGE "$AUDIT_LOG"; fail "no add_rule res=0 for key $k"; }
+	pass "refused ($k): CONFIG_CHANGE op=add_rule res=0"
+done
+if grep -q 'key="malformed"' "$AUDIT_LOG"; then fail "malformed rule logged"; fi
+pass "malformed rule: not logged"

@@ -119,6 +119,20 @@ touch /tmp/wd/g
 log_barrier
 ev wpath openat sh
 ev wdirf openat touch
+# ---- a symlink: the link is watched, not the file it points to ----
+"$AUDITCTL" -D >/dev/null
+mkdir -p /tmp/wt
+echo x >/tmp/wt/target
+ln -s /tmp/wt/target /tmp/w/link
+rule -w /tmp/w/link -p wa -k wlink
+sh -c 'echo y >>/tmp/w/link'
+"$SYSC" 2 s:/tmp/wt/target 1 >/dev/null
+chown -h 0:0 /tmp/w/link
+log_barrier
+noev wlink sh
+noev wlink sysc
+ev wlink fchownat chown
+rm -rf /tmp/wt
 # (Rules on a directory that goes away go with it:
 # tests/integration/watch-removed.sh.)
 rm -rf /tmp/w /tmp/wd

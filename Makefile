@@ -110,8 +110,20 @@ include $(TOP)/userspace.mk
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
 
-check: all patch stock-kernel x86-kernel debug-kernel
+check: all patch stock-kernel x86-kernel debug-kernel test-module
 	@$(TOP)/tests/run-all
+
+# The module records/kern-module loads in the guest, built for the test
+# kernel as an external module in build/tests/module (after the tree's
+# own modules, which give it Module.symvers and the module linker script).
+MODDIR := $(BUILD)/tests/module
+.PHONY: test-module
+test-module: kernel
+	+$(KMAKE) -s modules
+	@mkdir -p $(MODDIR)
+	@cp -p $(TOP)/tests/module/audit_test.c $(MODDIR)/
+	@echo 'obj-m := audit_test.o' > $(MODDIR)/Kbuild
+	+$(KMAKE) -s M=$(MODDIR) modules
 
 run: all
 	@mkdir -p $(BUILD)/run

@@ -344,6 +344,27 @@ int __audit_log_bprm_fcaps(struct linux_binprm *bprm, const struct cred *new,
 	return 0;
 }
 
+/*
+ * The module an init_module, finit_module or delete_module names, even
+ * when the call fails: KERN_MODULE.  Out of memory, the record is lost and
+ * counted.
+ */
+void __audit_log_kern_module(const char *name)
+{
+	struct audit_aux *aux = audit_aux_current();
+
+	if (!aux)
+		return;
+	kfree(aux->module);
+	aux->module = kstrdup(name, GFP_KERNEL);
+	if (!aux->module) {
+		audit_log_lost("no memory for the name of a module");
+		return;
+	}
+	aux->kind = AUDIT_AUX_KERN_MODULE;
+	aux->present |= AUDIT_AUX_HAS_KIND;
+}
+
 void __audit_aux_reset(struct audit_aux *aux)
 {
 	struct audit_aux_targets *b, *next;
@@ -355,6 +376,8 @@ void __audit_aux_reset(struct audit_aux *aux)
 	aux->more = NULL;
 	kfree(aux->fcaps);
 	aux->fcaps = NULL;
+	kfree(aux->module);
+	aux->module = NULL;
 	aux->present = 0;
 	aux->kind = AUDIT_AUX_NONE;
 }
@@ -520,6 +543,14 @@ static void audit_log_kind(struct audit_context *ctx, const struct audit_aux *au
 		break;
 	case AUDIT_AUX_TIME:
 		audit_log_time(ctx, aux);
+		break;
+	case AUDIT_AUX_KERN_MODULE:
+		ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_KERN_MODULE);
+		if (!ab)
+			break;
+		audit_log_format(ab, "name=");
+		audit_log_untrustedstring(ab, aux->module);
+		audit_log_end(ab);
 		break;
 	}
 }

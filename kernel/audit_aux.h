@@ -29,6 +29,7 @@ enum audit_aux_kind {
 	AUDIT_AUX_MQ_NOTIFY,
 	AUDIT_AUX_MQ_GETSETATTR,
 	AUDIT_AUX_TIME,
+	AUDIT_AUX_KERN_MODULE,
 };
 
 /* A task the syscall signalled or attached to (OBJ_PID), copied then. */
@@ -78,6 +79,7 @@ struct audit_aux {
 	struct audit_aux_fcaps	*fcaps;		/* owned; BPRM_FCAPS */
 	struct audit_aux_target	target;		/* the first OBJ_PID */
 	struct audit_aux_targets *more;		/* owned; the others */
+	char			*module;	/* owned; KERN_MODULE's name */
 	union {					/* by kind */
 		struct {
 			kernel_cap_t	pi, pp, pe, pa;

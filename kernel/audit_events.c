@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The records the audit core writes of its own: CONFIG_CHANGE for a
- * status change, FEATURE_CHANGE, LOGIN, the protected_* refusals, and
- * the two records of a task's fate that other subsystems report:
- * ANOM_ABEND (a core dump) and SECCOMP.  Each is an event of its own, or
+ * status change, FEATURE_CHANGE, LOGIN, EVENT_LISTENER, the protected_*
+ * refusals; the two records of a task's fate that other subsystems
+ * report, ANOM_ABEND (a core dump) and SECCOMP; and the records of
+ * fanotify's audited answers (FANOTIFY) and of netfilter's configuration
+ * (NETFILTER_CFG).  Each is an event of its own, or
  * joins the current syscall's event when there is one.
  */
 #include <linux/audit.h>
@@ -165,3 +167,84 @@ void audit_seccomp_actions_logged(const char *names, const char *old_names,
 		  names, old_names, res);
 }
 #endif /* CONFIG_AUDITSYSCALL */
+
+/*
+ * FANOTIFY: a listener allowed or denied an access and asked for it to be
+ * audited, in the event of the syscall that was waiting for the answer.
+ * The trust values are 0 (no), 1 (yes) or 2 (unknown, when the listener
+ * gave no rule).
+ */
+void audit_fanotify(u32 response,
+		    struct fanotify_response_info_audit_rule *friar)
+{
+	struct audit_buffer *ab;
+	bool rule = friar->hdr.type == FAN_RESPONSE_INFO_AUDIT_RULE;
+
+	if (!rule && friar->hdr.type != FAN_RESPONSE_INFO_NONE)
+		return;
+	ab = audit_event_start(AUDIT_FANOTIFY);
+	if (!ab)
+		return;
+	audit_log_format(ab, "resp=%u fan_type=%u fan_info=%X", response,
+			 friar->hdr.type, rule ? friar->rule_number : 0);
+	audit_log_format(ab, " subj_trust=%u obj_trust=%u",
+			 rule ? friar->subj_trust : 2,
+			 rule ? friar->obj_trust : 2);
+	audit_log_end(ab);
+}
+
+/* What NETFILTER_CFG's op= says for each enum audit_nfcfgop. */
+static const char *const audit_nfcfg_ops[] = {
+	[AUDIT_XT_OP_REGISTER]			= "xt_register",
+	[AUDIT_XT_OP_REPLACE]			= "xt_replace",
+	[AUDIT_XT_OP_UNREGISTER]		= "xt_unregister",
+	[AUDIT_NFT_OP_TABLE_REGISTER]		= "nft_register_table",
+	[AUDIT_NFT_OP_TABLE_UNREGISTER]		= "nft_unregister_table",
+	[AUDIT_NFT_OP_CHAIN_REGISTER]		= "nft_register_chain",
+	[AUDIT_NFT_OP_CHAIN_UNREGISTER]		= "nft_unregister_chain",
+	[AUDIT_NFT_OP_RULE_REGISTER]		= "nft_register_rule",
+	[AUDIT_NFT_OP_RULE_UNREGISTER]		= "nft_unregister_rule",
+	[AUDIT_NFT_OP_SET_REGISTER]		= "nft_register_set",
+	[AUDIT_NFT_OP_SET_UNREGISTER]		= "nft_unregister_set",
+	[AUDIT_NFT_OP_SETELEM_REGISTER]		= "nft_register_setelem",
+	[AUDIT_NFT_OP_SETELEM_UNREGISTER]	= "nft_unregister_setelem",
+	[AUDIT_NFT_OP_GEN_REGISTER]		= "nft_register_gen",
+	[AUDIT_NFT_OP_OBJ_REGISTER]		= "nft_register_obj",
+	[AUDIT_NFT_OP_OBJ_UNREGISTER]		= "nft_unregister_obj",
+	[AUDIT_NFT_OP_OBJ_RESET]		= "nft_reset_obj",
+	[AUDIT_NFT_OP_FLOWTABLE_REGISTER]	= "nft_register_flowtable",
+	[AUDIT_NFT_OP_FLOWTABLE_UNREGISTER]	= "nft_unregister_flowtable",
+	[AUDIT_NFT_OP_SETELEM_RESET]		= "nft_reset_setelem",
+	[AUDIT_NFT_OP_RULE_RESET]		= "nft_reset_rule",
+	[AUDIT_NFT_OP_INVALID]			= "nft_invalid",
+};
+
+/*
+ * NETFILTER_CFG: a table of x_tables, ebtables or nf_tables (or one of its
+ * chains, rules, sets ...) changed, with how many entries it has now; in
+ * the event of the syscall that changed it.  @gfp is the caller's: some
+ * changes are made where sleeping is not allowed.
+ */
+void audit_log_nfcfg(const char *name, u8 af, unsigned int nentries,
+		     enum audit_nfcfgop op, gfp_t gfp)
+{
+	struct audit_buffer *ab;
+	char comm[TASK_COMM_LEN];
+
+	if (!READ_ONCE(audit_enabled))
+		return;
+	if ((unsigned int)op >= ARRAY_SIZE(audit_nfcfg_ops) ||
+	    !audit_nfcfg_ops[op])
+		op = AUDIT_NFT_OP_INVALID;
+	ab = audit_log_start(audit_context(), gfp, AUDIT_NETFILTER_CFG);
+	if (!ab)
+		return;
+	audit_log_format(ab, "table=%s family=%u entries=%u op=%s pid=%d",
+			 name, af, nentries, audit_nfcfg_ops[op],
+			 task_tgid_nr(current));
+	audit_log_task_context(ab);
+	audit_log_format(ab, " comm=");
+	audit_log_untrustedstring(ab, get_task_comm(comm, current));
+	audit_log_end(ab);
+}
+EXPORT_SYMBOL_GPL(audit_log_nfcfg);

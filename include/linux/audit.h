@@ -221,6 +221,14 @@ static inline unsigned int audit_get_sessionid(struct task_struct *tsk)
 /* Called on every signal sent; records who signals the audit daemon. */
 int audit_signal_info(int sig, struct task_struct *t);
 
+/* Records of other subsystems' own (kernel/audit_events.c). */
+/* A fanotify listener's answer asked to be audited (FAN_AUDIT). */
+void audit_fanotify(u32 response,
+		    struct fanotify_response_info_audit_rule *friar);
+/* A netfilter table, chain, rule, set ... was changed. */
+void audit_log_nfcfg(const char *name, u8 af, unsigned int nentries,
+		     enum audit_nfcfgop op, gfp_t gfp);
+
 #else /* !CONFIG_AUDIT */
 
 #define audit_enabled AUDIT_OFF
@@ -263,6 +271,10 @@ static inline int audit_log_task_context(struct audit_buffer *ab)
 }
 
 AUDIT_HOOK_NOOP(audit_log_task_info, struct audit_buffer *ab)
+AUDIT_HOOK_NOOP(audit_fanotify, u32 response,
+		struct fanotify_response_info_audit_rule *friar)
+AUDIT_HOOK_NOOP(audit_log_nfcfg, const char *name, u8 af,
+		unsigned int nentries, enum audit_nfcfgop op, gfp_t gfp)
 static inline int audit_signal_info(int sig, struct task_struct *t)
 {
 	return 0;
@@ -329,6 +341,7 @@ void __audit_mq_notify(mqd_t mqdes, const struct sigevent *notification);
 void __audit_mq_getsetattr(mqd_t mqdes, struct mq_attr *mqstat);
 void __audit_tk_injoffset(struct timespec64 offset);
 void __audit_ntp_log(const struct audit_ntp_data *ad);
+void __audit_log_kern_module(const char *name);
 /* seccomp logged an action: the SECCOMP record. */
 void audit_seccomp(unsigned long syscall, long signr, int code);
 /* The seccomp actions_logged sysctl changed: CONFIG_CHANGE. */
@@ -559,6 +572,13 @@ static inline void audit_ntp_log(const struct audit_ntp_data *ad)
 	if (audit_gathering_names())
 		__audit_ntp_log(ad);
 }
+
+/* The module an init_module, finit_module or delete_module names. */
+static inline void audit_log_kern_module(const char *name)
+{
+	if (audit_gathering_names())
+		__audit_log_kern_module(name);
+}
 #else /* !CONFIG_AUDITSYSCALL */
 #define audit_n_rules	0
 #define audit_signals	0
@@ -615,6 +635,7 @@ AUDIT_HOOK_NOOP(audit_ntp_set_old, struct audit_ntp_data *ad,
 AUDIT_HOOK_NOOP(audit_ntp_set_new, struct audit_ntp_data *ad,
 		enum audit_ntp_type type, long long val)
 AUDIT_HOOK_NOOP(audit_ntp_log, const struct audit_ntp_data *ad)
+AUDIT_HOOK_NOOP(audit_log_kern_module, const char *name)
 AUDIT_HOOK_NOOP(audit_seccomp, unsigned long syscall, long signr, int code)
 AUDIT_HOOK_NOOP(audit_seccomp_actions_logged, const char *names,
 		const char *old_names, int res)
@@ -646,9 +667,6 @@ static inline struct filename *audit_reusename(const __user char *name)
 	return NULL;
 }
 
-/* Modules. */
-AUDIT_HOOK_NOOP(audit_log_kern_module, const char *name)
-
 /* Sockets. */
 static inline int audit_socketcall(int nargs, unsigned long *args)
 {
@@ -659,11 +677,5 @@ static inline int audit_socketcall_compat(int nargs, u32 *args)
 {
 	return 0;
 }
-
-/* Fanotify and netfilter. */
-AUDIT_HOOK_NOOP(audit_fanotify, u32 response,
-		struct fanotify_response_info_audit_rule *friar)
-AUDIT_HOOK_NOOP(audit_log_nfcfg, const char *name, u8 af,
-		unsigned int nentries, enum audit_nfcfgop op, gfp_t gfp)
 
 #endif /* _LINUX_AUDIT_H_ */

@@ -16,6 +16,14 @@
  *   auxop adjoffset SEC              adjtimex ADJ_SETOFFSET by SEC seconds
  *   auxop ntpfreq FREQ               adjtimex ADJ_FREQUENCY; prints the
  *                                    old frequency, "old=F"
+ *   auxop bpfprog                    loads a socket filter BPF program
+ *                                    ("return 0"), prints "id=N", closes it
+ *   auxop fanotify PATH allow|deny [RULE]
+ *                                    a fanotify listener on PATH's opens
+ *                                    answers a child's open with FAN_AUDIT
+ *                                    (and, with RULE, an audit rule info:
+ *                                    that number, subj_trust=1 obj_trust=0);
+ *                                    prints "open=0" or "open=-ERRNO"
  *
  * Numbers are read with strtoull base 0.  Exits 0 when every call
  * succeeded, 1 otherwise (with the failing call on stderr).
@@ -23,7 +31,9 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/bpf.h>
 #include <linux/capability.h>
+#include <linux/fanotify.h>
 #include <linux/filter.h>
 #include <linux/openat2.h>
 #include <linux/seccomp.h>
@@ -224,6 +234,97 @@ static int do_ntpfreq(const char *freq)
 	return 0;
 }
 
+static int do_bpfprog(void)
+{
+	struct bpf_insn prog[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = 0, .imm = 0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	union bpf_attr load = {
+		.prog_type = BPF_PROG_TYPE_SOCKET_FILTER,
+		.insns = (uintptr_t)prog,
+		.insn_cnt = sizeof(prog) / sizeof(prog[0]),
+		.license = (uintptr_t)"GPL",
+	};
+	struct bpf_prog_info info = { 0 };
+	union bpf_attr get = { .info.info_len = sizeof(info),
+			       .info.info = (uintptr_t)&info };
+	int fd = (int)syscall(SYS_bpf, BPF_PROG_LOAD, &load, sizeof(load));
+
+	if (fd < 0)
+		return failed("bpf BPF_PROG_LOAD");
+	get.info.bpf_fd = (unsigned int)fd;
+	if (syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &get, sizeof(get)))
+		return failed("bpf BPF_OBJ_GET_INFO_BY_FD");
+	printf("id=%u\n", info.id);
+	fflush(stdout);
+	close(fd);
+	return 0;
+}
+
+/* Not in the headers of older distributions (Linux 6.3). */
+#ifndef FAN_INFO
+#define FAN_INFO			0x20
+#define FAN_RESPONSE_INFO_AUDIT_RULE	1
+struct fanotify_response_info_header {
+	uint8_t type, pad;
+	uint16_t len;
+};
+struct fanotify_response_info_audit_rule {
+	struct fanotify_response_info_header hdr;
+	uint32_t rule_number, subj_trust, obj_trust;
+};
+#endif
+
+static int do_fanotify(char **a, int n)
+{
+	struct {
+		struct fanotify_response r;
+		struct fanotify_response_info_audit_rule rule;
+	} answer = { 0 };
+	struct fanotify_event_metadata ev;
+	int fan, status, rc = 0;
+	size_t len = sizeof(answer.r);
+	pid_t child;
+
+	fan = (int)syscall(SYS_fanotify_init, FAN_CLASS_CONTENT |
+			   FAN_ENABLE_AUDIT, O_RDONLY);
+	if (fan < 0)
+		return failed("fanotify_init");
+	if (syscall(SYS_fanotify_mark, fan, FAN_MARK_ADD, FAN_OPEN_PERM,
+		    AT_FDCWD, a[0]))
+		return failed("fanotify_mark");
+	fflush(stdout);
+	child = fork();
+	if (child == 0) {
+		int fd = open(a[0], O_RDONLY);
+
+		printf("open=%d\n", fd < 0 ? -errno : 0);
+		fflush(stdout);
+		_exit(0);
+	}
+	if (read(fan, &ev, sizeof(ev)) < (ssize_t)sizeof(ev))
+		return failed("read of the fanotify event");
+	answer.r.fd = ev.fd;
+	answer.r.response = (strcmp(a[1], "deny") ? FAN_ALLOW : FAN_DENY) |
+			    FAN_AUDIT;
+	if (n == 3) {
+		answer.r.response |= FAN_INFO;
+		answer.rule.hdr.type = FAN_RESPONSE_INFO_AUDIT_RULE;
+		answer.rule.hdr.len = sizeof(answer.rule);
+		answer.rule.rule_number = (uint32_t)num(a[2]);
+		answer.rule.subj_trust = 1;
+		answer.rule.obj_trust = 0;
+		len = sizeof(answer);
+	}
+	if (write(fan, &answer, len) != (ssize_t)len)
+		rc = failed("write of the fanotify answer");
+	close(ev.fd);
+	waitpid(child, &status, 0);
+	close(fan);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	const char *op = argc > 1 ? argv[1] : "";
@@ -251,6 +352,10 @@ int main(int argc, char **argv)
 		return do_adjoffset(argv[2]);
 	if (!strcmp(op, "ntpfreq") && n == 1)
 		return do_ntpfreq(argv[2]);
-	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace|\n\tseccomp|adjoffset|ntpfreq ARGS (see the source)\n");
+	if (!strcmp(op, "bpfprog") && n == 0)
+		return do_bpfprog();
+	if (!strcmp(op, "fanotify") && (n == 2 || n == 3))
+		return do_fanotify(argv + 2, n);
+	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace|\n\tseccomp|adjoffset|ntpfreq|bpfprog|fanotify ARGS (see the source)\n");
 	return 2;
 }

@@ -313,6 +313,17 @@ no_key() {
 	pass "key $1 not logged"
 }
 
+# interpreted KEY REGEX WHAT: "ausearch -k KEY -i" shows a line matching
+# the basic regex REGEX (what the interpretation of WHAT should give).
+interpreted() {
+	if ausearch -k "$1" -i 2>/dev/null | grep -q -- "$2"; then
+		pass "ausearch -i interprets $3"
+		return 0
+	fi
+	ausearch -k "$1" -i
+	fail "ausearch -i: $3 interpreted"
+}
+
 # ---- the records of one event, in $AUDIT_LOG ----
 # log_serials EREGEX: the serials of the records matching EREGEX, in log
 # order; log_serial EREGEX: the first of them.
@@ -322,6 +333,13 @@ log_serials() {
 }
 log_serial() {
 	log_serials "$1" | head -n 1
+}
+# event_of EREGEX WHAT: after a barrier, $s is the serial of the first
+# record matching EREGEX; fails ("no WHAT record") when there is none.
+event_of() {
+	log_barrier
+	s=$(log_serial "$1")
+	[ -n "$s" ] || fail "no $2 record"
 }
 # log_event SERIAL: the record types of an event, in log order.
 log_event() {

@@ -349,8 +349,15 @@ unsigned int audit_names_items(struct audit_names *ns)
  * " name=": the path as the syscall was given it; a name reached through
  * a file descriptor has none, as with the stock kernel: "(null)".
  */
+/*
+ * " name=": the text the syscall passed (an empty one as ""), a parent's
+ * directory part, or, for the parent of a relative name, the working
+ * directory it was looked up from (@pwd, or the task's when none was
+ * taken); "(null)" for a name reached through a file descriptor.
+ */
 static void audit_log_name_text(struct audit_buffer *ab,
-				const struct audit_name *n)
+				const struct audit_name *n,
+				const struct path *pwd)
 {
 	const char *s;
 	size_t len;
@@ -371,23 +378,25 @@ static void audit_log_name_text(struct audit_buffer *ab,
 		else if (!slash)
 			len = 0;
 	}
-	if (len) {
+	if (len || n->type != AUDIT_TYPE_PARENT) {
 		audit_log_n_untrustedstring(ab, s, len);
 		return;
 	}
-	/* A relative name's directory is the working directory. */
-	if (n->type == AUDIT_TYPE_PARENT && current->fs) {
-		struct path pwd;
+	if (pwd->dentry) {
+		audit_log_d_path(ab, NULL, pwd);
+	} else if (current->fs) {
+		struct path now;
 
-		get_fs_pwd(current->fs, &pwd);
-		audit_log_d_path(ab, NULL, &pwd);
-		path_put(&pwd);
-		return;
+		get_fs_pwd(current->fs, &now);
+		audit_log_d_path(ab, NULL, &now);
+		path_put(&now);
+	} else {
+		audit_log_format(ab, "(null)");
 	}
-	audit_log_format(ab, "(null)");
 }
 
 static void audit_log_path(struct audit_context *ctx,
+			   const struct audit_names *ns,
 			   const struct audit_name *n, unsigned int item)
 {
 	static const struct audit_file_caps none;
@@ -398,7 +407,7 @@ static void audit_log_path(struct audit_context *ctx,
 	if (!ab)
 		return;
 	audit_log_format(ab, "item=%u", item);
-	audit_log_name_text(ab, n);
+	audit_log_name_text(ab, n, &ns->pwd);
 	if (n->have_inode) {
 		audit_log_format(ab, " inode=%lu dev=%02x:%02x mode=%#ho",
 				 s->id.ino, MAJOR(s->id.dev), MINOR(s->id.dev),
@@ -422,7 +431,7 @@ void audit_names_log(struct audit_context *ctx, struct audit_names *ns)
 		const struct audit_name *n = audit_names_at(ns, i);
 
 		if (!n->hidden)
-			audit_log_path(ctx, n, item++);
+			audit_log_path(ctx, ns, n, item++);
 	}
 	for (i = 0; i < ns->dropped; i++)
 		audit_log_lost("no room for a name of the syscall");

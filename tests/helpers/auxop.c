@@ -16,6 +16,8 @@
  *   auxop adjoffset SEC              adjtimex ADJ_SETOFFSET by SEC seconds
  *   auxop ntpfreq FREQ               adjtimex ADJ_FREQUENCY; prints the
  *                                    old frequency, "old=F"
+ *   auxop handle PATH                name_to_handle_at, then
+ *                                    open_by_handle_at of PATH's handle
  *   auxop bpfprog                    loads a socket filter BPF program
  *                                    ("return 0"), prints "id=N", closes it
  *   auxop fanotify PATH allow|deny [RULE]
@@ -234,6 +236,29 @@ static int do_ntpfreq(const char *freq)
 	return 0;
 }
 
+static int do_handle(const char *path)
+{
+	struct {
+		struct file_handle h;
+		unsigned char room[MAX_HANDLE_SZ];
+	} fh;
+	int mount_id, mfd, fd;
+
+	fh.h.handle_bytes = MAX_HANDLE_SZ;
+	if (name_to_handle_at(AT_FDCWD, path, &fh.h, &mount_id, 0))
+		return failed("name_to_handle_at");
+	/* Any descriptor on the file's mount: the file's own. */
+	mfd = open(path, O_RDONLY);
+	if (mfd < 0)
+		return failed("open");
+	fd = open_by_handle_at(mfd, &fh.h, O_RDONLY);
+	if (fd < 0)
+		return failed("open_by_handle_at");
+	close(fd);
+	close(mfd);
+	return 0;
+}
+
 static int do_bpfprog(void)
 {
 	struct bpf_insn prog[] = {
@@ -352,10 +377,12 @@ int main(int argc, char **argv)
 		return do_adjoffset(argv[2]);
 	if (!strcmp(op, "ntpfreq") && n == 1)
 		return do_ntpfreq(argv[2]);
+	if (!strcmp(op, "handle") && n == 1)
+		return do_handle(argv[2]);
 	if (!strcmp(op, "bpfprog") && n == 0)
 		return do_bpfprog();
 	if (!strcmp(op, "fanotify") && (n == 2 || n == 3))
 		return do_fanotify(argv + 2, n);
-	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace|\n\tseccomp|adjoffset|ntpfreq|bpfprog|fanotify ARGS (see the source)\n");
+	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace|\n\tseccomp|adjoffset|ntpfreq|handle|bpfprog|fanotify ARGS (see the source)\n");
 	return 2;
 }

@@ -24,6 +24,18 @@ s=$(log_serial '^type=SYSCALL .*syscall=9 .*key="ranon"')
 pass "no MMAP record for an anonymous mapping"
 "$AUDITCTL" -D >/dev/null
 
+# ---- a file opened by its handle: name="" (the empty name the open
+# resolves against the handle), as on the stock kernel ----
+echo x >/tmp/handled
+rule -a always,exit -F arch=b64 -S open_by_handle_at -k rhandle
+"$AUXOP" handle /tmp/handled || fail "auxop handle"
+event_of '^type=SYSCALL .*syscall=304 success=yes .*key="rhandle"' open_by_handle_at
+log_record "$s" PATH | grep -q '^item=0 name="" inode=[0-9]* .*nametype=NORMAL' ||
+	{ grep ":$s)" $AUDIT_LOG; fail "open_by_handle_at's PATH"; }
+pass "open_by_handle_at: PATH name=\"\""
+rm -f /tmp/handled
+"$AUDITCTL" -D >/dev/null
+
 # ---- FD_PAIR ----
 rule -a always,exit -F arch=b64 -S pipe2 -S socketpair -F success=1 -k rpair
 fds=$("$AUXOP" pipe) || fail "auxop pipe"

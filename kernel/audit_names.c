@@ -349,16 +349,31 @@ unsigned int audit_names_items(struct audit_names *ns)
  * " name=": the path as the syscall was given it; a name reached through
  * a file descriptor has none, as with the stock kernel: "(null)".
  */
+const struct path *audit_names_pwd(const struct audit_names *ns,
+				   struct path *now)
+{
+	now->dentry = NULL;
+	now->mnt = NULL;
+	if (ns->pwd.dentry)
+		return &ns->pwd;
+	if (!current->fs)
+		return NULL;
+	get_fs_pwd(current->fs, now);
+	return now;
+}
+
 /*
  * " name=": the text the syscall passed (an empty one as ""), a parent's
  * directory part, or, for the parent of a relative name, the working
- * directory it was looked up from (@pwd, or the task's when none was
- * taken); "(null)" for a name reached through a file descriptor.
+ * directory it was looked up from (audit_names_pwd()); "(null)" for a
+ * name reached through a file descriptor.
  */
 static void audit_log_name_text(struct audit_buffer *ab,
-				const struct audit_name *n,
-				const struct path *pwd)
+				const struct audit_names *ns,
+				const struct audit_name *n)
 {
+	const struct path *pwd;
+	struct path now;
 	const char *s;
 	size_t len;
 
@@ -382,17 +397,13 @@ static void audit_log_name_text(struct audit_buffer *ab,
 		audit_log_n_untrustedstring(ab, s, len);
 		return;
 	}
-	if (pwd->dentry) {
+	pwd = audit_names_pwd(ns, &now);
+	if (pwd)
 		audit_log_d_path(ab, NULL, pwd);
-	} else if (current->fs) {
-		struct path now;
-
-		get_fs_pwd(current->fs, &now);
-		audit_log_d_path(ab, NULL, &now);
-		path_put(&now);
-	} else {
+	else
 		audit_log_format(ab, "(null)");
-	}
+	if (now.dentry)
+		path_put(&now);
 }
 
 static void audit_log_path(struct audit_context *ctx,
@@ -407,7 +418,7 @@ static void audit_log_path(struct audit_context *ctx,
 	if (!ab)
 		return;
 	audit_log_format(ab, "item=%u", item);
-	audit_log_name_text(ab, n, &ns->pwd);
+	audit_log_name_text(ab, ns, n);
 	if (n->have_inode) {
 		audit_log_format(ab, " inode=%lu dev=%02x:%02x mode=%#ho",
 				 s->id.ino, MAJOR(s->id.dev), MINOR(s->id.dev),

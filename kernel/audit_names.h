@@ -104,6 +104,13 @@ static inline struct audit_name *audit_names_at(struct audit_names *ns,
 /* kernel/auditsc.c: the current syscall's names, while they are gathered. */
 struct audit_names *audit_names_current(void);
 
+/*
+ * The working directory of the names: the one taken with the first name,
+ * or else the task's, as a reference in @now that the caller puts
+ * (path_put) when @now->dentry is set; NULL when there is none.
+ */
+const struct path *audit_names_pwd(const struct audit_names *ns,
+				   struct path *now);
 /* Releases what the names hold; @ns is empty again. */
 void audit_names_release(struct audit_names *ns);
 /*

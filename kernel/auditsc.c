@@ -351,23 +351,19 @@ static void audit_log_syscall_record(struct audit_context *ctx,
 /* CWD: where the first name was looked up from, or where the task is. */
 static void audit_log_cwd(struct audit_context *ctx)
 {
-	struct path *then = &ctx->sc.names.pwd;
+	struct path now;
+	const struct path *pwd = audit_names_pwd(&ctx->sc.names, &now);
 	struct audit_buffer *ab;
-	struct path pwd;
 
-	if (!then->dentry && !current->fs)
+	if (!pwd)
 		return;
 	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_CWD);
-	if (!ab)
-		return;
-	if (then->dentry) {
-		audit_log_d_path(ab, "cwd=", then);
-	} else {
-		get_fs_pwd(current->fs, &pwd);
-		audit_log_d_path(ab, "cwd=", &pwd);
-		path_put(&pwd);
+	if (ab) {
+		audit_log_d_path(ab, "cwd=", pwd);
+		audit_log_end(ab);
 	}
-	audit_log_end(ab);
+	if (now.dentry)
+		path_put(&now);
 }
 
 /* Reads @len bytes of the task's memory at @addr into @buf (@len + 1). */

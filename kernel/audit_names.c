@@ -93,7 +93,8 @@ static void audit_inode_snap_take(struct audit_inode_snap *s,
 	s->rdev = inode->i_rdev;
 	security_inode_getsecid(inode, &s->secid);
 	memset(&s->caps, 0, sizeof(s->caps));
-	if (!noeval && S_ISREG(inode->i_mode))
+	/* S_NOSEC: the VFS knows there is no security.capability to read. */
+	if (!noeval && S_ISREG(inode->i_mode) && !IS_NOSEC(inode))
 		audit_read_fcaps(&nop_mnt_idmap, dentry, &s->caps);
 }
 
@@ -185,7 +186,14 @@ void __audit_getname(struct filename *name)
 	atomic_inc(&name->refcnt);
 	n->fname = name;
 	n->type = AUDIT_TYPE_UNKNOWN;
-	if (!ns->pwd.dentry && current->fs)
+	if (!ns->pwd.dentry && !ns->light && current->fs)
+		get_fs_pwd(current->fs, &ns->pwd);
+}
+
+void audit_names_adopt(struct audit_names *ns)
+{
+	ns->light = false;
+	if (ns->n && !ns->pwd.dentry && current->fs)
 		get_fs_pwd(current->fs, &ns->pwd);
 }
 

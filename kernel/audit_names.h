@@ -82,6 +82,11 @@ struct audit_names {
 	unsigned int		n;
 	unsigned int		dropped;	/* names that found no room */
 	bool			watch_walk;	/* the ruleset has watches */
+	/*
+	 * A syscall no rule names (kernel/auditsc.c): the working directory
+	 * is not taken until a record makes it an event.
+	 */
+	bool			light;
 	struct audit_name	*more;		/* owned: names past first[] */
 	/*
 	 * The working directory when the first name was looked up: a
@@ -111,6 +116,8 @@ struct audit_names *audit_names_current(void);
  */
 const struct path *audit_names_pwd(const struct audit_names *ns,
 				   struct path *now);
+/* A light syscall became an event: its names get their directory. */
+void audit_names_adopt(struct audit_names *ns);
 /* Releases what the names hold; @ns is empty again. */
 void audit_names_release(struct audit_names *ns);
 /*

@@ -51,43 +51,39 @@ void audit_inode_id_set(struct audit_inode_id *id, const struct inode *inode)
 	id->gen = inode->i_generation;
 }
 
-static void audit_pathspec_remember(struct audit_pathspec *w)
-{
-	struct path p;
-
-	if (kern_path(w->path, 0, &p))
-		return;
-	audit_inode_id_set(&w->obj, d_backing_inode(p.dentry));
-	w->have_obj = true;
-	path_put(&p);
-}
-
 /*
  * The directory of @w: the directory itself (AUDIT_DIR) or the one that
  * holds the path (AUDIT_WATCH, AUDIT_EXE), found by path and held through
  * kernel/audit_dir.c.  A file or executable rule also remembers the object
  * that is there now: the name itself, a symlink not followed (the link is
- * what a watch on it watches, as with the stock kernel).
+ * what a watch on it watches, as with the stock kernel).  The lookups are
+ * the stock kernel's, so that the event of the rule's CONFIG_CHANGE has
+ * the same PATH items: the directory of a file or executable rule
+ * (one PARENT), the directory of a directory rule.
  */
 static int audit_pathspec_resolve(struct audit_pathspec *w)
 {
+	struct dentry *obj;
 	struct path dir;
-	char *slash = NULL;
 	int err;
 
 	if (w->type == AUDIT_DIR) {
 		err = kern_path(w->path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
+		if (err)
+			return err;
 	} else {
-		slash = w->path + (w->last - w->path) - 1;
-		*slash = '\0';
-		err = kern_path(slash == w->path ? "/" : w->path, LOOKUP_FOLLOW |
-				LOOKUP_DIRECTORY, &dir);
-		*slash = '/';
+		/* The parent, locked; the last component, perhaps negative. */
+		obj = kern_path_locked(w->path, &dir);
+		if (IS_ERR(obj))
+			return PTR_ERR(obj);
+		if (d_backing_inode(obj)) {
+			audit_inode_id_set(&w->obj, d_backing_inode(obj));
+			w->have_obj = true;
+		}
+		inode_unlock(d_inode(dir.dentry));
+		dput(obj);
 	}
-	if (err)
-		return err;
-	if (w->type != AUDIT_DIR)
-		audit_pathspec_remember(w);
+	err = 0;
 	audit_inode_id_set(&w->dir, d_backing_inode(dir.dentry));
 	/* Without it the rule could outlive its directory: refused. */
 	w->watched = audit_dir_get(dir.dentry);

@@ -10,6 +10,13 @@
  * arguments and asks the rule index whether any rule names the syscall.
  * Only then do the VFS hooks gather names (kernel/audit_names.c), which
  * capture a few words of each: text is made only when a record is built.
+ * A syscall no rule names is watched lightly (ctx->shadow): should a
+ * record be logged during it (an AVC, a CONFIG_CHANGE), the syscall
+ * becomes an event, and the event must carry the SOCKADDR, PATH and
+ * other auxiliary records the stock kernel gives it, so the hooks note
+ * them as for a named syscall, less what only rules need (the walk up to
+ * watched directories, the working directory until it is adopted); a
+ * syscall that touches no name, address or aux hook pays one store.
  * The exit hook runs for every task that has a context, from the first
  * time audit is enabled on (audit_exit_key, never turned off): a syscall
  * in progress when audit is switched off, or when the last rule goes,
@@ -51,12 +58,15 @@ DEFINE_STATIC_KEY_FALSE(audit_exit_key);
 struct audit_context {
 	bool		in_syscall;
 	bool		gather;		/* some rule may need the names */
+	bool		shadow;		/* no rule names it: noted in case */
 	bool		pending;	/* a record was logged meanwhile */
 	bool		never;		/* a task,never rule matched at fork */
 	struct audit_syscall sc;	/* what rules and records see */
 	struct timespec64 stamp;	/* the event's time: at entry */
 	unsigned int	serial;		/* 0: no record yet */
 	bool		execve;		/* a successful execve happened */
+	bool		uring;		/* the event is an io_uring op's */
+	u8		uring_op;	/* the last IORING_OP_* begun */
 	struct audit_aux aux;		/* kernel/audit_aux.c */
 };
 
@@ -106,8 +116,10 @@ static void audit_context_reset(struct audit_context *ctx)
 	audit_aux_reset(&ctx->aux);
 	ctx->in_syscall = false;
 	ctx->gather = false;
+	ctx->shadow = false;
 	ctx->pending = false;
 	ctx->execve = false;
+	ctx->uring = false;
 	ctx->serial = 0;
 }
 
@@ -184,12 +196,28 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 	if (ctx->never)
 		return;
 	/* Left over from a record adopted outside a syscall: drop it. */
-	if (ctx->in_syscall)
+	if (ctx->in_syscall || ctx->shadow)
 		audit_context_reset(ctx);
-	/* A syscall no rule names costs this one lookup, nothing more. */
+	/*
+	 * A syscall no rule names costs this one lookup and one store; the
+	 * hooks note what it touches in case a record makes it an event.
+	 */
 	ctx->gather = audit_ruleset_names_syscall(major, &ctx->sc.names.watch_walk);
-	if (!ctx->gather)
+	if (!ctx->gather) {
+		ctx->sc.names.watch_walk = false;
+		ctx->sc.names.light = true;
+		ctx->shadow = true;
 		return;
+	}
+	ctx->sc.names.light = false;
+	/*
+	 * The daemon's own syscalls match no rule, as with the stock kernel:
+	 * a rule on its log directory would otherwise feed on itself.
+	 */
+	if (audit_daemon_is(task_tgid(current))) {
+		ctx->gather = false;
+		return;
+	}
 	ctx->in_syscall = true;
 	/*
 	 * The event is stamped with the time the syscall began, as by the
@@ -215,7 +243,9 @@ static bool audit_syscall_adopt(struct audit_context *ctx)
 	unsigned long args[6];
 	int nr;
 
-	if (in_interrupt() || !current->mm || ctx->never)
+	/* The daemon's records stand alone, as with the stock kernel. */
+	if (in_interrupt() || !current->mm || ctx->never ||
+	    audit_daemon_is(task_tgid(current)))
 		return false;
 	regs = task_pt_regs(current);
 	nr = syscall_get_nr(current, regs);
@@ -226,6 +256,13 @@ static bool audit_syscall_adopt(struct audit_context *ctx)
 	memcpy(ctx->sc.args, args, sizeof(ctx->sc.args));
 	/* Its entry was not seen: the first record's time is the closest. */
 	ktime_get_coarse_real_ts64(&ctx->stamp);
+	/*
+	 * What a light syscall noted stays; the working directory its names
+	 * were looked up from is where the task still is, the syscall
+	 * being in progress (chdir moves it only after its checks).
+	 */
+	if (ctx->shadow)
+		audit_names_adopt(&ctx->sc.names);
 	ctx->in_syscall = true;
 	return true;
 }
@@ -248,6 +285,15 @@ bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
 static void audit_log_syscall_records(struct audit_context *ctx,
 				      const char *key);
 
+/* The end of a syscall no rule named and no record made an event. */
+static void audit_shadow_drop(struct audit_context *ctx)
+{
+	ctx->shadow = false;
+	if (ctx->sc.names.n || ctx->sc.names.dropped || ctx->sc.sockaddr_len ||
+	    ctx->aux.present || ctx->execve)
+		audit_context_reset(ctx);
+}
+
 void __audit_syscall_exit(int success, long ret)
 {
 	struct audit_context *ctx = current->audit_context;
@@ -256,8 +302,14 @@ void __audit_syscall_exit(int success, long ret)
 	struct audit_rule *r = NULL;
 	bool log, keyed = false;
 
-	if (!ctx || !ctx->in_syscall)
+	if (!ctx)
 		return;
+	if (!ctx->in_syscall) {
+		/* A light syscall that stayed one: drop what it noted. */
+		if (unlikely(ctx->shadow))
+			audit_shadow_drop(ctx);
+		return;
+	}
 	/* An interrupted call restarts; to the administrator it failed. */
 	if (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
 	    ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK)
@@ -288,7 +340,7 @@ void __audit_syscall_exit(int success, long ret)
 
 static bool audit_gathering(struct audit_context *ctx)
 {
-	return ctx && ctx->in_syscall && ctx->gather;
+	return ctx && ((ctx->in_syscall && ctx->gather) || ctx->shadow);
 }
 
 struct audit_aux *audit_aux_current(void)
@@ -322,7 +374,7 @@ void __audit_bprm(struct linux_binprm *bprm)
 {
 	struct audit_context *ctx = current->audit_context;
 
-	if (ctx && ctx->in_syscall)
+	if (ctx && (ctx->in_syscall || ctx->shadow))
 		ctx->execve = true;
 }
 

@@ -40,6 +40,7 @@
 /* Syscall numbers of the i386 ABI (asm/unistd_32.h), as int $0x80 takes. */
 #define I386_OPEN	5
 #define I386_TRUNCATE	92
+#define I386_SOCKETCALL	102
 
 #define RECORD_WAIT_MS	20000	/* TCG is slow; a healthy run takes ms */
 #define MAX_RECORDS	256
@@ -50,6 +51,8 @@ static char f_missing[] = "/tmp/x86-missing";
 static char f_b32[] = "/tmp/x86-b32";
 static char f_watched[] = "/tmp/x86-watched";
 static char f_init[] = "/tmp/x86-init";
+/* socketcall(SYS_SOCKET, {AF_NETLINK, SOCK_RAW, NETLINK_AUDIT}), 32-bit. */
+static unsigned int sockcall_args[3] = { 16, 3, 9 };
 
 static struct al_nl ctl;	/* requests */
 static struct al_nl daemon_nl;	/* records, once registered */
@@ -371,13 +374,74 @@ static int setup_rule(const char *name, const char *file, const char *words)
 }
 
 /* Opens @path with @flags, 64-bit or through int $0x80; returns the fd. */
-static long open_close(const char *path, int flags, int b32)
+static long open_close_self(const char *path, int flags, int b32)
 {
 	long fd = b32 ? int80(I386_OPEN, path, flags, 0) : open(path, flags, 0644);
 
 	if (fd >= 0)
 		close((int)fd);
 	return fd;
+}
+
+/*
+ * Returns fn(a, b, c, d) as a child computes it.  The checks' syscalls
+ * are made by children: this process is the registered daemon, whose own
+ * syscalls match no rule, as with the stock kernel.
+ */
+static long forked(long (*fn)(long, long, long, long), long a, long b,
+		   long c, long d)
+{
+	long ret = -1;
+	int p[2];
+	pid_t pid;
+
+	if (pipe(p) < 0)
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		ret = fn(a, b, c, d);
+		_exit(write(p[1], &ret, sizeof(ret)) == sizeof(ret) ? 0 : 1);
+	}
+	close(p[1]);
+	if (pid < 0 || read(p[0], &ret, sizeof(ret)) != sizeof(ret))
+		ret = -1;
+	close(p[0]);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	return ret;
+}
+
+static long open_close_fn(long path, long flags, long b32, long unused)
+{
+	(void)unused;
+	return open_close_self((const char *)path, (int)flags, (int)b32);
+}
+
+static long int80_fn(long nr, long a, long b, long c)
+{
+	return int80(nr, (const void *)a, b, c);
+}
+
+static long truncate_fn(long path, long len, long unused1, long unused2)
+{
+	(void)unused1;
+	(void)unused2;
+	return truncate((const char *)path, len);
+}
+
+static long fstat_fn(long fd, long unused1, long unused2, long unused3)
+{
+	struct stat st;
+
+	(void)unused1;
+	(void)unused2;
+	(void)unused3;
+	return syscall(SYS_fstat, fd, &st);
+}
+
+static long open_close(const char *path, int flags, int b32)
+{
+	return forked(open_close_fn, (long)path, flags, b32, 0);
 }
 
 /* A 64-bit syscall rule: arch, syscall number, success and exit, PATH. */
@@ -398,7 +462,7 @@ static void test_syscall_b64(void)
 	expect_event("b64-openat-record", f_b64, "arch=c000003e",
 		     "syscall=257", "success=yes", exit_fd, "key=\"x86-b64\"",
 		     NULL);
-	if (open(f_missing, O_RDONLY) >= 0)
+	if (open_close(f_missing, O_RDONLY, 0) >= 0)
 		check("b64-openat-failed-record", "the missing file exists");
 	else
 		expect_event("b64-openat-failed-record", f_missing,
@@ -418,13 +482,12 @@ static void test_syscall_b64(void)
 static void test_syscall_b32(void)
 {
 	const char *r = "-a exit,always -F arch=b32 -S open -k x86-b32";
-	struct stat st;
-	char exit_fd[32];
+		char exit_fd[32];
 
 	if (!setup_rule("b32-rule-add", f_b32, r))
 		return;
 	/* Native syscall 5 is fstat: same number, other ABI, no record. */
-	syscall(SYS_fstat, 0, &st);
+	forked(fstat_fn, 0, 0, 0, 0);
 	expect_silence("b32-rule-ignores-native-nr", NULL, "key=\"x86-b32\"");
 
 	snprintf(exit_fd, sizeof(exit_fd), "exit=%ld",
@@ -433,6 +496,36 @@ static void test_syscall_b32(void)
 		     "syscall=5", "success=yes", exit_fd, "key=\"x86-b32\"",
 		     NULL);
 	check("b32-rule-del", rule(AUDIT_DEL_RULE, r));
+}
+
+/*
+ * socketcall through int $0x80: a SOCKETCALL record with the call's
+ * arguments, in the event of the syscall.
+ */
+static void test_socketcall_b32(void)
+{
+	const char *r = "-a exit,always -F arch=b32 -S socketcall -k x86-sockcall";
+	const char *sc, *err, *rec;
+	static char why[1024];
+
+	check("socketcall-rule-add", rule(AUDIT_ADD_RULE, r));
+	forked(int80_fn, I386_SOCKETCALL, 1, (long)sockcall_args, 0);
+	err = sync_records();
+	sc = err ? NULL : syscall_with("key=\"x86-sockcall\"");
+	rec = sc ? find_record(AUDIT_SOCKETCALL, record_serial(sc)) : NULL;
+	if (err) {
+		check("socketcall-record", err);
+	} else if (!sc) {
+		check("socketcall-record", "no SYSCALL record with key x86-sockcall");
+	} else if (!rec || !strstr(rec, "nargs=3 a0=10 a1=3 a2=9")) {
+		snprintf(why, sizeof(why), "SOCKETCALL of %.300s: %.300s", sc,
+			 rec ? rec : "none");
+		check("socketcall-record", why);
+	} else {
+		check("socketcall-record", has_field(sc, "syscall=102") ?
+		      NULL : "SYSCALL is not socketcall (102)");
+	}
+	check("socketcall-rule-del", rule(AUDIT_DEL_RULE, r));
 }
 
 /*
@@ -450,7 +543,7 @@ static void test_watch(void)
 	open_close(f_watched, O_WRONLY, 0);
 	expect_event("watch-b64-write-open", f_watched, "arch=c000003e",
 		     "syscall=257", "success=yes", "key=\"x86-watch\"", NULL);
-	if (truncate(f_watched, 0) < 0)
+	if (forked(truncate_fn, (long)f_watched, 0, 0, 0) < 0)
 		check("watch-b64-truncate", "truncate failed");
 	else
 		expect_event("watch-b64-truncate", f_watched, "arch=c000003e",
@@ -461,7 +554,7 @@ static void test_watch(void)
 	open_close(f_watched, O_WRONLY, 1);
 	expect_event("watch-b32-write-open", f_watched, "arch=40000003",
 		     "syscall=5", "success=yes", "key=\"x86-watch\"", NULL);
-	if (int80(I386_TRUNCATE, f_watched, 0, 0) != 0)
+	if (forked(int80_fn, I386_TRUNCATE, (long)f_watched, 0, 0) != 0)
 		check("watch-b32-truncate", "int $0x80 truncate failed");
 	else
 		expect_event("watch-b32-truncate", f_watched, "arch=40000003",
@@ -494,6 +587,7 @@ static int run_tests(int cmd_fd, int done_fd)
 	test_status();
 	test_syscall_b64();
 	test_syscall_b32();
+	test_socketcall_b32();
 	test_watch();
 	test_init_audited(cmd_fd, done_fd);
 	/* The harness compares its count of lines with this one. */
@@ -530,7 +624,7 @@ int main(void)
 	close(done[0]);
 	/* The child's requests: 'o' opens f_init (an audited call of init). */
 	while (child > 0 && read(cmd[0], &c, 1) == 1) {
-		open_close(f_init, O_RDONLY, 0);
+		open_close_self(f_init, O_RDONLY, 0);
 		if (write(done[1], &c, 1) != 1)
 			break;
 	}

@@ -165,7 +165,12 @@ unsigned int audit_backlog_len(void);
 unsigned int audit_hold_len(void);
 
 struct audit_daemon;
-/* Allocation is separate so that a request can fail before changing anything. */
+struct net;
+/*
+ * Allocation is separate so that a request can fail before changing
+ * anything.  @sk is the daemon's socket; its network namespace is the
+ * one the records go to.
+ */
 struct audit_daemon *audit_daemon_alloc(struct pid *pid, u32 portid,
 					struct sock *sk);
 void audit_daemon_register(struct audit_daemon *d);
@@ -174,13 +179,18 @@ void audit_daemon_unregister(void);
 pid_t audit_daemon_pid_vnr(void);
 bool audit_daemon_is(struct pid *tgid);
 /* The daemon's socket was released: forget it, keep its records. */
-void audit_daemon_socket_released(u32 portid);
+void audit_daemon_socket_released(const struct net *net, u32 portid);
+/* Readies a namespace's kernel socket for sending to a daemon. */
+void audit_daemon_sock_init(struct sock *sk);
 
+/* @sk: the initial namespace's kernel socket, for multicast readers. */
 int __init audit_queue_start(struct sock *sk);
 
 /* ---- kernel/audit_netlink.c ---- */
 
 int __init audit_netlink_init(void);
+/* The kernel end of NETLINK_AUDIT in @net, which the caller holds. */
+struct sock *audit_net_sock(const struct net *net);
 
 /*
  * Validation of AUDIT_SET, separate from its application so that a bad

@@ -10,6 +10,13 @@
  * no partial state.  Every message gets a netlink ack when it asks for one
  * (NLM_F_ACK) or fails; malformed messages (short header, lengths past the
  * end of the data) are answered with EINVAL and never read past.
+ *
+ * Every network namespace has its kernel end of NETLINK_AUDIT, as with
+ * the stock kernel: a request is answered on the socket it came by, and a
+ * daemon registered from a container's own network namespace (with the
+ * credentials of the initial user namespace) gets its records on its
+ * namespace's socket (kernel/audit_queue.c).  Multicast readers are
+ * served in the initial namespace only, as by the stock kernel.
  */
 #include <linux/capability.h>
 #include <linux/netlink.h>
@@ -22,11 +29,31 @@
 #include <linux/tty.h>
 #include <net/net_namespace.h>
 #include <net/netlink.h>
+#include <net/netns/generic.h>
 #include <net/sock.h>
 
 #include "audit.h"
 
-static struct sock *audit_nl_sk;
+/*
+ * A namespace's kernel end: made when the namespace is, released when it
+ * goes (audit_ns_ops); valid for whoever holds the namespace.
+ */
+struct audit_ns_end {
+	struct sock	*ksk;
+};
+
+static unsigned int audit_ns_id;
+
+struct sock *audit_net_sock(const struct net *net)
+{
+	return ((struct audit_ns_end *)net_generic(net, audit_ns_id))->ksk;
+}
+
+/* The kernel socket of the namespace a request came from. */
+static struct sock *audit_req_sock(const struct sk_buff *req)
+{
+	return audit_net_sock(sock_net(NETLINK_CB(req).sk));
+}
 
 /* ---- replies ---- */
 
@@ -57,7 +84,8 @@ static void audit_reply(struct sk_buff *req, const struct nlmsghdr *nlh,
 	}
 	memcpy(nlmsg_data(rnlh), payload, size);
 	/* Never block the control channel on a requester that is not reading. */
-	netlink_unicast(audit_nl_sk, skb, NETLINK_CB(req).portid, MSG_DONTWAIT);
+	netlink_unicast(audit_req_sock(req), skb, NETLINK_CB(req).portid,
+			MSG_DONTWAIT);
 }
 
 /* ---- AUDIT_GET / AUDIT_SET ---- */
@@ -468,7 +496,7 @@ static int audit_handle_list_rules(struct sk_buff *skb,
 	if (nlh->nlmsg_flags & NLM_F_ACK)
 		netlink_ack(skb, (struct nlmsghdr *)nlh, 0, NULL);
 	*acked = true;
-	err = audit_rule_list(skb, nlh, audit_nl_sk);
+	err = audit_rule_list(skb, nlh, audit_req_sock(skb));
 	/* -EINTR: the dump started and answers for itself. */
 	return err == -EINTR ? 0 : err;
 }
@@ -603,9 +631,8 @@ static int audit_netlink_event(struct notifier_block *nb, unsigned long event,
 {
 	struct netlink_notify *n = ptr;
 
-	if (event == NETLINK_URELEASE && n->protocol == NETLINK_AUDIT &&
-	    net_eq(n->net, &init_net))
-		audit_daemon_socket_released(n->portid);
+	if (event == NETLINK_URELEASE && n->protocol == NETLINK_AUDIT)
+		audit_daemon_socket_released(n->net, n->portid);
 	return NOTIFY_DONE;
 }
 
@@ -613,21 +640,54 @@ static struct notifier_block audit_netlink_notifier = {
 	.notifier_call = audit_netlink_event,
 };
 
+/* What every namespace's kernel socket is made with. */
+static struct netlink_kernel_cfg audit_nl_cfg = {
+	.groups	= AUDIT_NLGRP_MAX,
+	.flags	= NL_CFG_F_NONROOT_RECV,
+	.input	= audit_receive,
+	.bind	= audit_multicast_bind,
+	.unbind	= audit_multicast_unbind,
+};
+
+static int __net_init audit_ns_sock_make(struct net *net)
+{
+	struct sock *sk = netlink_kernel_create(net, NETLINK_AUDIT,
+						&audit_nl_cfg);
+
+	if (!sk)
+		return -ENOMEM;
+	audit_daemon_sock_init(sk);
+	((struct audit_ns_end *)net_generic(net, audit_ns_id))->ksk = sk;
+	return 0;
+}
+
+/*
+ * No daemon is registered from a namespace that goes: a registered
+ * daemon holds its namespace (kernel/audit_queue.c).
+ */
+static void __net_exit audit_ns_sock_drop(struct net *net)
+{
+	struct audit_ns_end *end = net_generic(net, audit_ns_id);
+
+	netlink_kernel_release(end->ksk);
+	end->ksk = NULL;
+}
+
+static struct pernet_operations audit_ns_ops __net_initdata = {
+	.size	= sizeof(struct audit_ns_end),
+	.id	= &audit_ns_id,
+	.init	= audit_ns_sock_make,
+	.exit	= audit_ns_sock_drop,
+};
+
 int __init audit_netlink_init(void)
 {
-	struct netlink_kernel_cfg cfg = {
-		.input = audit_receive,
-		.bind = audit_multicast_bind,
-		.unbind = audit_multicast_unbind,
-		.flags = NL_CFG_F_NONROOT_RECV,
-		.groups = AUDIT_NLGRP_MAX,
-	};
 	int err;
 
-	audit_nl_sk = netlink_kernel_create(&init_net, NETLINK_AUDIT, &cfg);
-	if (!audit_nl_sk)
-		return -ENOMEM;
-	err = audit_queue_start(audit_nl_sk);
+	err = register_pernet_subsys(&audit_ns_ops);
+	if (err)
+		return err;
+	err = audit_queue_start(audit_net_sock(&init_net));
 	if (err)
 		return err;
 	return netlink_register_notifier(&audit_netlink_notifier);

@@ -42,7 +42,10 @@ static DECLARE_WAIT_QUEUE_HEAD(kauditd_wait);
 static DECLARE_WAIT_QUEUE_HEAD(audit_backlog_wait);
 static struct task_struct *kauditd_task;
 
-/* The kernel end of NETLINK_AUDIT, created by audit_netlink.c. */
+/*
+ * The initial namespace's kernel end of NETLINK_AUDIT (audit_netlink.c),
+ * which multicast readers are served from.
+ */
 static struct sock *audit_sk;
 
 /*
@@ -52,6 +55,11 @@ static struct sock *audit_sk;
 struct audit_daemon {
 	struct pid	*pid;		/* its thread group, referenced */
 	u32		portid;		/* its netlink socket */
+	/*
+	 * That socket's namespace, referenced, so that its kernel end
+	 * (audit_net_sock()) stays while the daemon is registered.
+	 */
+	struct net	*net;
 	/*
 	 * That socket, referenced (dropped in process context, not after the
 	 * grace period), so that what it holds unread when it is closed can
@@ -89,6 +97,7 @@ static void audit_daemon_free(struct rcu_head *head)
 	struct audit_daemon *d = container_of(head, struct audit_daemon, rcu);
 
 	put_pid(d->pid);
+	put_net(d->net);
 	kfree(d);
 }
 
@@ -120,6 +129,7 @@ struct audit_daemon *audit_daemon_alloc(struct pid *pid, u32 portid,
 		return NULL;
 	d->pid = get_pid(pid);
 	d->portid = portid;
+	d->net = get_net(sock_net(sk));
 	sock_hold(sk);
 	d->sk = sk;
 	return d;
@@ -174,17 +184,19 @@ static void audit_daemon_take_back(struct sock *sk)
 }
 
 /*
- * Forget the daemon only if it is still the one that used @portid;
- * @released: its socket was closed, and what it did not read comes back.
+ * Forget the daemon only if it is still the one that used @portid in
+ * @net; @released: its socket was closed, and what it did not read comes
+ * back.
  */
-static void audit_daemon_forget(u32 portid, bool released)
+static void audit_daemon_forget(const struct net *net, u32 portid,
+				bool released)
 {
 	struct audit_daemon *old = NULL;
 
 	spin_lock(&audit_daemon_lock);
 	old = rcu_dereference_protected(audit_daemon,
 					lockdep_is_held(&audit_daemon_lock));
-	if (old && old->portid == portid)
+	if (old && old->portid == portid && net_eq(old->net, net))
 		rcu_assign_pointer(audit_daemon, NULL);
 	else
 		old = NULL;
@@ -198,9 +210,9 @@ static void audit_daemon_forget(u32 portid, bool released)
 	}
 }
 
-void audit_daemon_socket_released(u32 portid)
+void audit_daemon_socket_released(const struct net *net, u32 portid)
 {
-	audit_daemon_forget(portid, true);
+	audit_daemon_forget(net, portid, true);
 }
 
 pid_t audit_daemon_pid_vnr(void)
@@ -228,18 +240,31 @@ bool audit_daemon_is(struct pid *tgid)
 	return is;
 }
 
-/* Returns the daemon's portid, or 0 when none is registered. */
-static u32 audit_daemon_portid(void)
+static bool audit_daemon_present(void)
+{
+	return rcu_access_pointer(audit_daemon);
+}
+
+/* Where one record goes: a daemon's socket, its namespace referenced. */
+struct audit_dest {
+	u32		portid;
+	struct net	*net;
+};
+
+/* False when no daemon is registered; else put @to with put_net(). */
+static bool audit_daemon_dest(struct audit_dest *to)
 {
 	struct audit_daemon *d;
-	u32 portid = 0;
 
 	rcu_read_lock();
 	d = rcu_dereference(audit_daemon);
-	if (d)
-		portid = d->portid;
+	if (d) {
+		to->portid = d->portid;
+		/* d holds the namespace until its grace period ends. */
+		to->net = get_net(d->net);
+	}
 	rcu_read_unlock();
-	return portid;
+	return d;
 }
 
 /*
@@ -351,7 +376,8 @@ static void audit_multicast_record(struct sk_buff *skb)
  * alive but did not read for AUDIT_SEND_TIMEOUT; the record stays ours.
  * Anything else: the daemon is gone; it has been forgotten.
  */
-static int audit_send_to_daemon(struct sk_buff *skb, u32 portid)
+static int audit_send_to_daemon(struct sk_buff *skb,
+				const struct audit_dest *to)
 {
 	int err;
 
@@ -363,14 +389,14 @@ static int audit_send_to_daemon(struct sk_buff *skb, u32 portid)
 
 	/* netlink_unicast() consumes a reference; keep ours for a retry. */
 	skb_get(skb);
-	err = netlink_unicast(audit_sk, skb, portid, 0);
+	err = netlink_unicast(audit_net_sock(to->net), skb, to->portid, 0);
 	if (err >= 0) {
 		kfree_skb(skb);
 		return 0;
 	}
 	if (err == -EAGAIN)
 		return err;
-	audit_daemon_forget(portid, false);
+	audit_daemon_forget(to->net, to->portid, false);
 	return err;
 }
 
@@ -381,8 +407,8 @@ static int audit_send_to_daemon(struct sk_buff *skb, u32 portid)
 static bool audit_flush_to_daemon(struct sk_buff_head *q, bool fresh)
 {
 	static DEFINE_RATELIMIT_STATE(stall_rs, 60 * HZ, 1);
+	struct audit_dest to;
 	struct sk_buff *skb;
-	u32 portid;
 	int err;
 
 	while ((skb = skb_dequeue(q))) {
@@ -390,8 +416,7 @@ static bool audit_flush_to_daemon(struct sk_buff_head *q, bool fresh)
 			wake_up(&audit_backlog_wait);
 		if (fresh)
 			audit_multicast_record(skb);
-		portid = audit_daemon_portid();
-		if (!portid) {
+		if (!audit_daemon_dest(&to)) {
 			if (fresh) {
 				audit_printk_record(skb);
 				audit_hold_record(skb);
@@ -400,7 +425,8 @@ static bool audit_flush_to_daemon(struct sk_buff_head *q, bool fresh)
 			}
 			return false;
 		}
-		err = audit_send_to_daemon(skb, portid);
+		err = audit_send_to_daemon(skb, &to);
+		put_net(to.net);
 		if (!err)
 			continue;
 		if (err == -EAGAIN) {
@@ -426,7 +452,8 @@ static void audit_flush_without_daemon(void)
 {
 	struct sk_buff *skb;
 
-	while (!audit_daemon_portid() && (skb = skb_dequeue(&audit_backlog))) {
+	while (!audit_daemon_present() &&
+	       (skb = skb_dequeue(&audit_backlog))) {
 		wake_up(&audit_backlog_wait);
 		audit_multicast_record(skb);
 		audit_printk_record(skb);
@@ -440,14 +467,14 @@ static bool kauditd_has_work(void)
 		return true;
 	if (skb_queue_len_lockless(&audit_backlog))
 		return true;
-	return skb_queue_len_lockless(&audit_hold) && audit_daemon_portid();
+	return skb_queue_len_lockless(&audit_hold) && audit_daemon_present();
 }
 
 static int kauditd_thread(void *unused)
 {
 	set_freezable();
 	while (!kthread_should_stop()) {
-		if (audit_daemon_portid()) {
+		if (audit_daemon_present()) {
 			/* Held records first: they are older. */
 			if (audit_flush_to_daemon(&audit_hold, false))
 				audit_flush_to_daemon(&audit_backlog, true);
@@ -459,13 +486,17 @@ static int kauditd_thread(void *unused)
 	return 0;
 }
 
+void audit_daemon_sock_init(struct sock *sk)
+{
+	/* Bounds every wait of kauditd on a daemon that does not read. */
+	sk->sk_sndtimeo = AUDIT_SEND_TIMEOUT;
+}
+
 int __init audit_queue_start(struct sock *sk)
 {
 	skb_queue_head_init(&audit_backlog);
 	skb_queue_head_init(&audit_hold);
 	audit_sk = sk;
-	/* Bounds every wait of kauditd on a daemon that does not read. */
-	sk->sk_sndtimeo = AUDIT_SEND_TIMEOUT;
 
 	kauditd_task = kthread_run(kauditd_thread, NULL, "kauditd");
 	if (IS_ERR(kauditd_task)) {

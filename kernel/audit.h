@@ -289,6 +289,8 @@ bool audit_ruleset_names_syscall(int major, bool *watches);
  * exit of its syscall (s->sc), from the published snapshot or from @rs.
  */
 struct audit_rule *audit_ruleset_exit(const struct audit_subject *s);
+/* Under RCU: the first io_uring-list rule for operation @op matching @s. */
+struct audit_rule *audit_ruleset_uring(const struct audit_subject *s, u8 op);
 struct audit_rule *audit_ruleset_exit_in(const struct audit_ruleset *rs,
 					 const struct audit_subject *s);
 
@@ -387,8 +389,28 @@ int audit_watch_resolve(struct audit_rule *r);
 void audit_watch_free(struct audit_rule *r);
 /* Has the directory that rule @r watches been removed or unmounted? */
 bool audit_watch_gone(const struct audit_rule *r);
-/* CONFIG_CHANGE op=remove_rule for a rule removed with its directory. */
+/*
+ * CONFIG_CHANGE op=remove_rule for a rule removed with its directory,
+ * unless audit_watch_log_going() logged it when the directory went.
+ */
 void audit_watch_log_removed(const struct audit_rule *r);
+struct audit_dir;
+/*
+ * Directory @d is going, removed (or unmounted) by @auid, @ses: if rule
+ * @r watches it, its CONFIG_CHANGE now, in the current syscall's event,
+ * as with the stock kernel.  Sleeps not; call under RCU.
+ */
+void audit_watch_log_going(struct audit_rule *r, const struct audit_dir *d,
+			   kuid_t auid, unsigned int ses, bool moved);
+/*
+ * Under RCU: audit_watch_log_going() for each published rule; the
+ * directory was removed, or (_moved) moved, which only file and
+ * executable rules go with.
+ */
+void audit_ruleset_log_going(const struct audit_dir *d, kuid_t auid,
+			     unsigned int ses);
+void audit_ruleset_log_moved(const struct audit_dir *d, kuid_t auid,
+			     unsigned int ses);
 /* (Matching a syscall's names: kernel/audit_names.h.) */
 bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk);
 
@@ -407,6 +429,8 @@ struct audit_dir *audit_dir_get(struct dentry *dentry);
 void audit_dir_put(struct audit_dir *d);
 bool audit_dir_gone(const struct audit_dir *d, kuid_t *auid,
 		    unsigned int *ses);
+/* How many times @d was moved since it was first watched. */
+unsigned int audit_dir_moves(const struct audit_dir *d);
 /* How many directories rules watch (for KUnit). */
 unsigned int audit_dirs_watched(void);
 #else
@@ -424,6 +448,11 @@ static inline bool audit_dir_gone(const struct audit_dir *d, kuid_t *auid,
 				  unsigned int *ses)
 {
 	return false;
+}
+
+static inline unsigned int audit_dir_moves(const struct audit_dir *d)
+{
+	return 0;
 }
 
 static inline unsigned int audit_dirs_watched(void)

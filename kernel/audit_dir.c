@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Watched directories: path rules go away with their directory.
+ * Watched directories: path rules go away with their directory, and file
+ * and executable rules when their directory is moved.
  *
  * A file watch (AUDIT_WATCH) names a file in a directory; a directory
  * watch (AUDIT_DIR) names the top of a subtree.  When that directory is
@@ -12,11 +13,13 @@
  * our group (struct audit_dir), shared by all the rules watching it.  The
  * fsnotify core detaches a mark when its inode is deleted (the directory
  * removed and its last dentry gone), when its filesystem is unmounted, and
- * when we destroy it ourselves; each time it calls ->freeing_mark, and that
- * is all we listen to.  The mark asks for no events at all (an empty
- * mask), so operations on the directory stay on fsnotify's fast path, and
- * nothing here is on the syscall path: matching still compares the
- * identities kept in the rule (kernel/audit_watch.c).
+ * when we destroy it ourselves; each time it calls ->freeing_mark.  The
+ * mark asks for one event, FS_MOVE_SELF: a file or executable rule names
+ * its file by the directory's path, which a move of the directory makes
+ * wrong, so those rules go then (a directory rule follows its directory,
+ * as with the stock kernel).  Operations in the directory stay on
+ * fsnotify's fast path, and nothing here is on the syscall path: matching
+ * still compares the identities kept in the rule (kernel/audit_watch.c).
  *
  * A mark holds a reference on its inode: a watched directory stays in the
  * inode cache for as long as some rule watches it, as with the stock
@@ -24,9 +27,13 @@
  * makes an unmount fail; the unmount removes the rules instead.
  *
  * Locking.  ->freeing_mark may run with the caller's inode locks or
- * s_umount held, so it takes none of our locks: it flags the directory
- * gone and queues audit_dir_work, which takes audit_cmd_mutex and removes
- * the rules (audit_rules_remove_gone()).  The order of the sleeping locks
+ * s_umount held, so it takes none of our locks: it logs the CONFIG_CHANGE
+ * of each published rule watching the directory, in the event of the
+ * syscall that removed it (rmdir, umount), as the stock kernel does,
+ * without sleeping; flags the directory gone; and queues audit_dir_work,
+ * which takes audit_cmd_mutex and removes the rules
+ * (audit_rules_remove_gone(); it logs those that were not published
+ * yet).  The order of the sleeping locks
  * is: audit_cmd_mutex, audit_dir_mutex, the directory's i_rwsem, the
  * group's mark_mutex.
  */
@@ -55,6 +62,11 @@ struct audit_dir {
 	bool			gone;
 	kuid_t			gone_auid;
 	unsigned int		gone_ses;
+	/*
+	 * How many times the directory was moved: a file or executable
+	 * rule resolved before the last move is gone (audit_dir_moves()).
+	 */
+	atomic_t		moves;
 };
 
 /*
@@ -97,17 +109,47 @@ static void audit_dir_freeing(struct fsnotify_mark *mark,
 	 */
 	d->gone_auid = audit_get_loginuid(current);
 	d->gone_ses = audit_get_sessionid(current);
-	/* Pairs with audit_dir_gone(): who, then that it went. */
+	rcu_read_lock();
+	audit_ruleset_log_going(d, d->gone_auid, d->gone_ses);
+	rcu_read_unlock();
+	/* Pairs with audit_dir_gone(): who and what was logged, then gone. */
 	smp_store_release(&d->gone, true);
 	mod_delayed_work(system_wq, &audit_dir_work, 0);
 }
 
-/* Never called: the marks ask for no events. */
+/*
+ * The directory was moved (FS_MOVE_SELF, the one event the marks ask
+ * for), in the rename that moved it: the CONFIG_CHANGE records of the
+ * file and executable rules on it go in that syscall's event; then the
+ * move is counted, which makes those rules gone, and the work removes
+ * them.
+ */
 static int audit_dir_event(struct fsnotify_mark *mark, u32 mask,
 			   struct inode *inode, struct inode *dir,
 			   const struct qstr *name, u32 cookie)
 {
+	struct audit_dir *d = container_of(mark, struct audit_dir, mark);
+
+	if (!(mask & FS_MOVE_SELF))
+		return 0;
+	rcu_read_lock();
+	audit_ruleset_log_moved(d, audit_get_loginuid(current),
+				audit_get_sessionid(current));
+	rcu_read_unlock();
+	/* Pairs with audit_dir_moves(): what was logged, then the move. */
+	smp_mb__before_atomic();
+	atomic_inc(&d->moves);
+	mod_delayed_work(system_wq, &audit_dir_work, 0);
 	return 0;
+}
+
+unsigned int audit_dir_moves(const struct audit_dir *d)
+{
+	unsigned int n = atomic_read(&d->moves);
+
+	/* Pairs with audit_dir_event(): the move, then what was logged. */
+	smp_rmb();
+	return n;
 }
 
 static void audit_dir_free_mark(struct fsnotify_mark *mark)
@@ -165,6 +207,7 @@ struct audit_dir *audit_dir_get(struct dentry *dentry)
 		goto out_unlock;
 	}
 	fsnotify_init_mark(&d->mark, audit_dir_group);
+	d->mark.mask = FS_MOVE_SELF;
 	err = fsnotify_add_inode_mark(&d->mark, inode, 0);
 	if (err) {
 		/* Never attached: this frees it. */

@@ -369,6 +369,51 @@ struct audit_rule *audit_ruleset_first(u32 listnr,
 	return NULL;
 }
 
+/*
+ * The io_uring list is short and read only at the end of an operation
+ * run outside a syscall: walked in order.  Its rules' syscall masks name
+ * operations (IORING_OP_*).
+ */
+struct audit_rule *audit_ruleset_uring(const struct audit_subject *s, u8 op)
+{
+	struct audit_ruleset *rs = rcu_dereference(audit_ruleset);
+	unsigned int i;
+
+	for (i = 0; rs && i < rs->count[AUDIT_FILTER_URING_EXIT]; i++) {
+		struct audit_rule *r = rs->list[AUDIT_FILTER_URING_EXIT][i];
+
+		if ((r->mask[AUDIT_WORD(op)] & AUDIT_BIT(op)) &&
+		    audit_rule_match(r, s))
+			return r;
+	}
+	return NULL;
+}
+
+static void audit_ruleset_log_dir(const struct audit_dir *d, kuid_t auid,
+				  unsigned int ses, bool moved)
+{
+	struct audit_ruleset *rs = rcu_dereference(audit_ruleset);
+	unsigned int l, i;
+
+	for (l = 0; rs && l < AUDIT_NR_FILTERS; l++)
+		for (i = 0; i < rs->count[l]; i++)
+			if (rs->list[l][i]->watch || rs->list[l][i]->exe)
+				audit_watch_log_going(rs->list[l][i], d, auid,
+						      ses, moved);
+}
+
+void audit_ruleset_log_going(const struct audit_dir *d, kuid_t auid,
+			     unsigned int ses)
+{
+	audit_ruleset_log_dir(d, auid, ses, false);
+}
+
+void audit_ruleset_log_moved(const struct audit_dir *d, kuid_t auid,
+			     unsigned int ses)
+{
+	audit_ruleset_log_dir(d, auid, ses, true);
+}
+
 bool audit_ruleset_names_syscall(int major, bool *watches)
 {
 	struct audit_ruleset *rs;

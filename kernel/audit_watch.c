@@ -33,15 +33,21 @@
 #include "audit.h"
 #include "audit_names.h"
 
-/* Immutable once the rule is built, like the rule. */
+/* Immutable once the rule is built, like the rule, but for .reported. */
 struct audit_pathspec {
 	char		*path;		/* as the administrator gave it */
 	u32		type;		/* AUDIT_WATCH, AUDIT_DIR, AUDIT_EXE */
 	struct audit_inode_id dir;	/* the directory holding it */
 	struct audit_dir *watched;	/* that directory */
+	unsigned int	moves;		/* its audit_dir_moves() then */
 	const char	*last;		/* last component, inside path */
 	struct audit_inode_id obj;	/* the object, when it existed */
 	bool		have_obj;
+	/*
+	 * Its removal was logged when its directory went (written once,
+	 * before the directory is flagged gone, so read after that).
+	 */
+	bool		reported;
 };
 
 void audit_inode_id_set(struct audit_inode_id *id, const struct inode *inode)
@@ -90,6 +96,8 @@ static int audit_pathspec_resolve(struct audit_pathspec *w)
 	if (IS_ERR(w->watched)) {
 		err = PTR_ERR(w->watched);
 		w->watched = NULL;
+	} else {
+		w->moves = audit_dir_moves(w->watched);
 	}
 	path_put(&dir);
 	return err;
@@ -152,7 +160,11 @@ void audit_watch_free(struct audit_rule *r)
 
 static bool audit_pathspec_gone(const struct audit_pathspec *w)
 {
-	return w && w->watched && audit_dir_gone(w->watched, NULL, NULL);
+	if (!w || !w->watched)
+		return false;
+	/* A file or executable rule's path is wrong once its directory moved. */
+	return audit_dir_gone(w->watched, NULL, NULL) ||
+	       (w->type != AUDIT_DIR && audit_dir_moves(w->watched) != w->moves);
 }
 
 bool audit_watch_gone(const struct audit_rule *r)
@@ -166,34 +178,70 @@ bool audit_watch_gone(const struct audit_rule *r)
  * directory watch, the directory alone; for an executable rule whose
  * directory went, op=autoremove_rule with the session and the path.
  */
-void audit_watch_log_removed(const struct audit_rule *r)
+static void audit_watch_log(const struct audit_rule *r,
+			    const struct audit_pathspec *w, kuid_t auid,
+			    unsigned int ses, struct audit_context *ctx,
+			    gfp_t gfp)
 {
-	const struct audit_pathspec *w = r->watch;
-	const char *op = "remove_rule";
-	unsigned int ses = AUDIT_SID_UNSET;
-	kuid_t auid = INVALID_UID;
+	const char *op = w == r->exe ? "autoremove_rule" : "remove_rule";
 	struct audit_buffer *ab;
 
 	if (!READ_ONCE(audit_enabled))
 		return;
-	if (!audit_pathspec_gone(w)) {
-		w = r->exe;
-		op = "autoremove_rule";
-	}
-	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_CONFIG_CHANGE);
+	ab = audit_log_start(ctx, gfp, AUDIT_CONFIG_CHANGE);
 	if (!ab)
 		return;
-	if (w->type == AUDIT_DIR) {
+	if (w->type == AUDIT_DIR)
 		audit_log_format(ab, "op=%s dir=", op);
-	} else {
-		audit_dir_gone(w->watched, &auid, &ses);
+	else
 		audit_log_format(ab, "auid=%u ses=%u op=%s path=",
 				 from_kuid(&init_user_ns, auid), ses, op);
-	}
 	audit_log_untrustedstring(ab, w->path);
 	audit_log_key(ab, r->key);
 	audit_log_format(ab, " list=%u res=1", r->listnr);
 	audit_log_end(ab);
+}
+
+/* A rule listed when its directory went was logged then. */
+void audit_watch_log_removed(const struct audit_rule *r)
+{
+	const struct audit_pathspec *w = r->watch;
+	unsigned int ses = AUDIT_SID_UNSET;
+	kuid_t auid = INVALID_UID;
+
+	if (!audit_pathspec_gone(w))
+		w = r->exe;
+	if (w->reported)
+		return;
+	audit_dir_gone(w->watched, &auid, &ses);
+	audit_watch_log(r, w, auid, ses, NULL, GFP_KERNEL);
+}
+
+/* Does @w go when @d goes (@moved: is moved)? */
+static bool audit_pathspec_goes(const struct audit_pathspec *w,
+				const struct audit_dir *d, bool moved)
+{
+	if (!w || w->watched != d || w->reported)
+		return false;
+	return !moved || (w->type != AUDIT_DIR &&
+			  audit_dir_moves(d) == w->moves);
+}
+
+void audit_watch_log_going(struct audit_rule *r, const struct audit_dir *d,
+			   kuid_t auid, unsigned int ses, bool moved)
+{
+	struct audit_pathspec *w = r->watch;
+
+	if (!audit_pathspec_goes(w, d, moved))
+		w = r->exe;
+	if (!audit_pathspec_goes(w, d, moved))
+		return;
+	w->reported = true;
+	/*
+	 * The caller may hold the directory's parent locked: no wait for
+	 * backlog room, no reclaim into a filesystem.
+	 */
+	audit_watch_log(r, w, auid, ses, audit_context(), GFP_ATOMIC);
 }
 
 static bool audit_same_inode(const struct inode *inode,

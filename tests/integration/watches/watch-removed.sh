@@ -2,8 +2,11 @@
 # When a watched directory goes away (the directory holding a file watch,
 # or the top of a directory watch), the rules on it go too, as in the
 # stock kernel: gone from auditctl -l, one CONFIG_CHANGE op=remove_rule
-# each, with the rule's path and key.  Removal and unmount both count; a
-# renamed directory keeps its rules (same inode), and they still match.
+# each, with the rule's path and key, in the event of the syscall that
+# removed the directory (as the stock kernel logs it).  Removal and
+# unmount both count; a renamed directory keeps its directory rules
+# (same inode), which still match, and takes its file rules (their path
+# is wrong).
 # An executable rule goes with its directory too (op=autoremove_rule).
 # The same rules can be added again once the directory is back, a rule on
 # a directory already removed is refused with nothing stored, and the
@@ -58,6 +61,13 @@ removed_once rmdir "dir=/tmp/rb"
 grep -Eq "type=CONFIG_CHANGE msg=audit\([0-9.:]+\): auid=1234 ses=[0-9]+ op=remove_rule path=\"/tmp/ra/p\" key=\"rmfile\" list=4 res=1" $AUDIT_LOG ||
 	{ grep CONFIG_CHANGE $AUDIT_LOG; fail "file watch record: auid of the remover"; }
 pass "the file watch's record has the remover's auid and session"
+# ... and is in the event of the syscall that removed the directory.
+for k in rmfile rmdir; do
+	s=$(log_serial "op=remove_rule .* key=\"$k\"")
+	log_record "$s" SYSCALL | grep -Eq ' syscall=(84|263) ' ||
+		{ grep ":$s)" $AUDIT_LOG; fail "$k: the CONFIG_CHANGE is not in the rmdir's event"; }
+done
+pass "the CONFIG_CHANGE records are in the event of the rmdir that removed the directories"
 expect_eq "rules left" "$(listed)" "-w /tmp/rkeep/x -p wa -k keep"
 not_removed keep
 
@@ -94,24 +104,37 @@ n=$(ausearch -i -m CONFIG_CHANGE 2>/dev/null |
 expect_eq "autoremove_rule records of exe1" "$n" 1
 expect_eq "rules left" "$(listed)" "-w /tmp/rkeep/x -p wa -k keep"
 
-# ---- a renamed directory keeps its rules, which still match ----
+# ---- a renamed directory: a directory watch follows it; a file watch
+# in it goes, its path now wrong, as with the stock kernel: op=remove_rule
+# by the renamer, in the rename's event ----
 mkdir -p /tmp/mv1 /tmp/mvf1
 rule -w /tmp/mv1 -p wa -k mvdir
 rule -w /tmp/mvf1/f -p wa -k mvfile
 mv /tmp/mv1 /tmp/mv2
-mv /tmp/mvf1 /tmp/mvf2
+sh -c 'echo 1235 >/proc/self/loginuid && mv /tmp/mvf1 /tmp/mvf2' ||
+	fail "mv as auid 1235"
 touch /tmp/mv2/new
-echo x >/tmp/mvf2/f
 has_key mvdir
-has_key mvfile
 not_removed mvdir
-not_removed mvfile
+removed_once mvfile "path=/tmp/mvf1/f"
+s=$(log_serial 'op=remove_rule path="/tmp/mvf1/f" key="mvfile"')
+log_record "$s" CONFIG_CHANGE | grep -q '^auid=1235 ' ||
+	{ grep ":$s)" $AUDIT_LOG; fail "mvfile: the renamer's auid"; }
+log_record "$s" SYSCALL | grep -Eq ' syscall=(82|264|316) ' ||
+	{ grep ":$s)" $AUDIT_LOG; fail "mvfile: the CONFIG_CHANGE is not in the rename's event"; }
+pass "the file watch went with its directory's rename, in the rename's event"
+echo x >/tmp/mvf2/f
+no_key mvfile
 expect_eq "rules after the rename" "$(listed | tr '\n' '|')" \
-	"-w /tmp/mv1 -p wa -k mvdir|-w /tmp/mvf1/f -p wa -k mvfile|-w /tmp/rkeep/x -p wa -k keep|"
-# Removed under their new names: still their directories.
+	"-w /tmp/mv1 -p wa -k mvdir|-w /tmp/rkeep/x -p wa -k keep|"
+# A file watch added under the new name stays: the move was before it.
+rule -w /tmp/mvf2/f -p wa -k mvfile2
+echo y >/tmp/mvf2/f
+has_key mvfile2
+# Removed under its new name: still its directory.
 rm -rf /tmp/mv2 /tmp/mvf2
 removed_once mvdir "dir=/tmp/mv1"
-removed_once mvfile "path=/tmp/mvf1/f"
+removed_once mvfile2 "path=/tmp/mvf2/f"
 
 # ---- an unmounted filesystem takes its rules, and is not kept busy ----
 mkdir -p /tmp/rmnt

@@ -538,6 +538,18 @@ int audit_field_validate(u32 listnr, const struct audit_field *f, u32 val)
 {
 	const struct audit_field_desc *d = audit_field_desc(f->type);
 
+	/*
+	 * The io_uring list takes the exit list's fields (its syscall
+	 * fields ask about the operation) but perm=, which names syscall
+	 * classes, and the path fields, whose watches only the exit list's
+	 * rules set up.
+	 */
+	if (listnr == AUDIT_FILTER_URING_EXIT) {
+		if (f->type == AUDIT_PERM || f->type == AUDIT_WATCH ||
+		    f->type == AUDIT_DIR)
+			return -EINVAL;
+		listnr = AUDIT_FILTER_EXIT;
+	}
 	if (!d || f->op == Audit_bad || !(d->lists & BIT(listnr)))
 		return -EINVAL;
 	switch (d->ops) {

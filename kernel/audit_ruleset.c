@@ -69,7 +69,10 @@ struct audit_ruleset {
 
 static struct audit_ruleset __rcu *audit_ruleset;
 
-/* On while the exit list has rules: the syscall hooks look at this. */
+/*
+ * On while the exit or the io_uring list has rules: the syscall hooks
+ * and the hooks that gather names look at this.
+ */
 DEFINE_STATIC_KEY_FALSE(audit_exit_rules_key);
 
 /* The index key of task id @field with value @val: never 0. */
@@ -307,7 +310,7 @@ int audit_ruleset_publish(struct list_head *lists)
 		return -ENOMEM;
 	old = rcu_replace_pointer(audit_ruleset, rs,
 				  lockdep_is_held(&audit_cmd_mutex));
-	if (rs->count[AUDIT_FILTER_EXIT])
+	if (rs->count[AUDIT_FILTER_EXIT] || rs->count[AUDIT_FILTER_URING_EXIT])
 		static_branch_enable(&audit_exit_rules_key);
 	else
 		static_branch_disable(&audit_exit_rules_key);

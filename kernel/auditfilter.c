@@ -231,9 +231,9 @@ static struct audit_rule *audit_rule_parse(const void *data, size_t len)
 	switch (r->listnr) {
 	case AUDIT_FILTER_USER: case AUDIT_FILTER_TASK:
 	case AUDIT_FILTER_EXIT: case AUDIT_FILTER_EXCLUDE:
-	case AUDIT_FILTER_FS:
+	case AUDIT_FILTER_FS: case AUDIT_FILTER_URING_EXIT:
 		break;
-	default:	/* entry (obsolete), io_uring (not supported), unknown */
+	default:	/* entry (obsolete), unknown */
 		goto fail;
 	}
 	if (r->action != AUDIT_NEVER && r->action != AUDIT_ALWAYS)

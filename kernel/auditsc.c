@@ -3,7 +3,10 @@
  * Syscall auditing: the per-task context, the syscall entry and exit
  * hooks, the names and inodes a syscall touches, and the records of a
  * syscall event (SYSCALL, EXECVE, SOCKADDR, CWD, PATH, PROCTITLE, EOE;
- * the auxiliary records between them come from kernel/audit_aux.c).
+ * the auxiliary records between them come from kernel/audit_aux.c); the
+ * io_uring operations, whose URINGOP record is in the event of the
+ * io_uring_enter that runs them, or heads an event of its own when an
+ * io-wq worker or the SQPOLL thread runs them.
  *
  * Cost, by design.  The entry hook runs only while the exit list has
  * rules (audit_exit_rules_key); it notes the syscall number and
@@ -585,4 +588,145 @@ static void audit_log_syscall_records(struct audit_context *ctx,
 	audit_log_proctitle(ctx);
 	ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EOE);
 	audit_log_end(ab);
+}
+
+/* ---- io_uring operations ---- */
+
+/*
+ * URINGOP: the operation, its result, and who ran it, with the fields
+ * (and only those) of the stock record, which tools parse.
+ */
+static void audit_log_uringop(struct audit_context *ctx, long ret,
+			      const char *key)
+{
+	const struct cred *cred = current_cred();
+	struct audit_buffer *ab;
+
+	/* io_issue_sqe() may hold what a wait for backlog room would need. */
+	ab = audit_log_start(ctx, GFP_ATOMIC, AUDIT_URINGOP);
+	if (!ab)
+		return;
+	audit_log_format(ab, "uring_op=%u success=%s exit=%ld items=%u",
+			 ctx->uring_op, ret >= 0 ? "yes" : "no", ret,
+			 audit_names_items(&ctx->sc.names));
+	audit_log_format(ab, " ppid=%d pid=%d uid=%u gid=%u euid=%u suid=%u fsuid=%u",
+			 task_ppid_nr(current), task_tgid_nr(current),
+			 from_kuid(&init_user_ns, cred->uid),
+			 from_kgid(&init_user_ns, cred->gid),
+			 from_kuid(&init_user_ns, cred->euid),
+			 from_kuid(&init_user_ns, cred->suid),
+			 from_kuid(&init_user_ns, cred->fsuid));
+	audit_log_format(ab, " egid=%u sgid=%u fsgid=%u",
+			 from_kgid(&init_user_ns, cred->egid),
+			 from_kgid(&init_user_ns, cred->sgid),
+			 from_kgid(&init_user_ns, cred->fsgid));
+	audit_log_task_context(ab);
+	audit_log_key(ab, (char *)key);
+	audit_log_end(ab);
+}
+
+void __audit_uring_entry(u8 op)
+{
+	struct audit_context *ctx = current->audit_context;
+
+	if (!READ_ONCE(audit_enabled) || ctx->never)
+		return;
+	ctx->uring_op = op;
+	/* Inline, in io_uring_enter: the syscall's event is the op's. */
+	if (ctx->in_syscall || ctx->shadow)
+		return;
+	/*
+	 * An io-wq worker or the SQPOLL thread: the op is an event of its
+	 * own, as a syscall is, once some rule could ask for it (the key is
+	 * on while the exit or the io_uring list has rules).
+	 */
+	if (!static_branch_unlikely(&audit_exit_rules_key))
+		return;
+	ctx->uring = true;
+	ctx->in_syscall = true;
+	ctx->gather = true;
+	ctx->sc.major = -1;
+	memset(ctx->sc.args, 0, sizeof(ctx->sc.args));
+	ctx->sc.names.watch_walk = false;
+	ctx->sc.names.light = false;
+	ktime_get_coarse_real_ts64(&ctx->stamp);
+}
+
+/*
+ * The end of an op run inside a syscall: URINGOP, in the syscall's
+ * event, when the exit list would log the syscall with the op's result
+ * (a rule naming io_uring_enter), when the io_uring list asks for the
+ * op, or when the event already has records; the syscall's own records
+ * follow at its exit.
+ */
+static void audit_uring_inline_exit(struct audit_context *ctx, long ret)
+{
+	char key[AUDIT_MAX_KEY_LEN + 1];
+	struct audit_subject subj;
+	struct audit_rule *r = NULL;
+	bool log = ctx->pending, keyed = false;
+	long saved = ctx->sc.ret;
+
+	ctx->sc.ret = ret;
+	ctx->sc.arch = syscall_get_arch(current);
+	rcu_read_lock();
+	audit_subject_init(&subj, current, &ctx->sc, 0);
+	if (ctx->gather)
+		r = audit_ruleset_exit(&subj);
+	if (!r || r->action != AUDIT_ALWAYS)
+		r = audit_ruleset_uring(&subj, ctx->uring_op);
+	if (r && r->action == AUDIT_ALWAYS) {
+		log = true;
+		if (r->key)
+			keyed = strscpy(key, r->key, sizeof(key)) > 0;
+	}
+	rcu_read_unlock();
+	ctx->sc.ret = saved;
+	if (log)
+		audit_log_uringop(ctx, ret, keyed ? key : NULL);
+}
+
+void __audit_uring_exit(int success, long code)
+{
+	struct audit_context *ctx = current->audit_context;
+	char key[AUDIT_MAX_KEY_LEN + 1];
+	struct audit_subject subj;
+	struct audit_rule *r;
+	bool log, keyed = false;
+
+	if (!ctx->uring) {
+		if ((ctx->in_syscall || ctx->shadow) && !ctx->never &&
+		    READ_ONCE(audit_enabled))
+			audit_uring_inline_exit(ctx, code);
+		return;
+	}
+	ctx->sc.ret = code;
+	ctx->sc.arch = syscall_get_arch(current);
+	log = ctx->pending;
+	rcu_read_lock();
+	audit_subject_init(&subj, current, &ctx->sc, 0);
+	r = audit_ruleset_uring(&subj, ctx->uring_op);
+	if (r) {
+		log = r->action == AUDIT_ALWAYS;
+		if (log && r->key)
+			keyed = strscpy(key, r->key, sizeof(key)) > 0;
+	}
+	rcu_read_unlock();
+	if (log && READ_ONCE(audit_enabled)) {
+		unsigned int items = audit_names_items(&ctx->sc.names);
+		struct audit_buffer *ab;
+
+		audit_log_uringop(ctx, code, keyed ? key : NULL);
+		if (ctx->sc.sockaddr_len)
+			audit_log_sockaddr(ctx);
+		if (ctx->aux.present)
+			audit_aux_log(ctx, &ctx->aux);
+		if (items)
+			audit_log_cwd(ctx);
+		audit_names_log(ctx, &ctx->sc.names);
+		audit_log_proctitle(ctx);
+		ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EOE);
+		audit_log_end(ab);
+	}
+	audit_context_reset(ctx);
 }

@@ -300,9 +300,10 @@ static inline bool audit_loginuid_set(struct task_struct *tsk)
 /*
  * The syscall hooks (kernel/auditsc.c).  Each inline wrapper costs one
  * static branch while nothing needs it: audit_on_key is on while audit
- * is enabled, audit_exit_rules_key while the exit list has rules, and
- * audit_exit_key from the first time audit is enabled on, so that a
- * syscall that began audited always ends through the exit hook.
+ * is enabled, audit_exit_rules_key while the exit (or the io_uring) list
+ * has rules, and audit_exit_key from the first time audit is enabled
+ * on, so that a syscall that began audited always ends through the exit
+ * hook.
  */
 extern struct static_key_false audit_on_key;
 extern struct static_key_false audit_exit_rules_key;
@@ -654,12 +655,35 @@ static inline int audit_sockaddr(int len, void *addr)
 #endif /* CONFIG_AUDITSYSCALL */
 
 /*
+ * An io_uring operation (io_issue_sqe()): inline in io_uring_enter, a
+ * URINGOP record in the syscall's event; in an io-wq worker or the SQPOLL
+ * thread, an event of its own, filtered by the io_uring list.  Only a
+ * task with an audit context pays a call.
+ */
+#ifdef CONFIG_AUDITSYSCALL
+void __audit_uring_entry(u8 op);
+void __audit_uring_exit(int success, long code);
+
+static inline void audit_uring_entry(u8 op)
+{
+	if (unlikely(current->audit_context))
+		__audit_uring_entry(op);
+}
+
+static inline void audit_uring_exit(int success, long code)
+{
+	if (unlikely(current->audit_context))
+		__audit_uring_exit(success, code);
+}
+#else
+AUDIT_HOOK_NOOP(audit_uring_entry, u8 op)
+AUDIT_HOOK_NOOP(audit_uring_exit, int success, long code)
+#endif
+
+/*
  * Hooks whose records are not implemented yet: empty, and listed as
  * missing on Documentation/audit/status.rst.
  */
-/* Syscall entry and exit, from the architecture (and io_uring). */
-AUDIT_HOOK_NOOP(audit_uring_entry, u8 op)
-AUDIT_HOOK_NOOP(audit_uring_exit, int success, long code)
 
 /* Names: every getname() allocates afresh; nothing is reused. */
 static inline struct filename *audit_reusename(const __user char *name)

@@ -26,6 +26,12 @@
  *                                    (and, with RULE, an audit rule info:
  *                                    that number, subj_trust=1 obj_trust=0);
  *                                    prints "open=0" or "open=-ERRNO"
+ *   auxop uring openat|close PATH [async]
+ *                                    one io_uring operation: IORING_OP_OPENAT
+ *                                    of PATH, or IORING_OP_CLOSE of PATH
+ *                                    opened first; with "async", forced to
+ *                                    an io-wq worker (IOSQE_ASYNC); prints
+ *                                    "res=R", the completion's result
  *
  * Numbers are read with strtoull base 0.  Exits 0 when every call
  * succeeded, 1 otherwise (with the failing call on stderr).
@@ -36,11 +42,13 @@
 #include <linux/bpf.h>
 #include <linux/capability.h>
 #include <linux/fanotify.h>
+#include <linux/io_uring.h>
 #include <linux/filter.h>
 #include <linux/openat2.h>
 #include <linux/seccomp.h>
 #include <mqueue.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -350,6 +358,64 @@ static int do_fanotify(char **a, int n)
 	return rc;
 }
 
+/* One SQE through a ring of one entry, by the raw syscalls. */
+static int do_uring(char **a, int n)
+{
+	struct io_uring_params p = { 0 };
+	struct io_uring_sqe *sqe;
+	struct io_uring_cqe *cqe;
+	unsigned int *sq_tail, *sq_array, *cq_head;
+	bool open = !strcmp(a[0], "openat");
+	size_t sq_len, cq_len;
+	char *sq, *cq;
+	int ring, fd = -1;
+
+	if (!open && strcmp(a[0], "close"))
+		return 2;
+	if (!open) {
+		fd = openat(AT_FDCWD, a[1], O_RDONLY);
+		if (fd < 0)
+			return failed("openat");
+	}
+	ring = (int)syscall(__NR_io_uring_setup, 1, &p);
+	if (ring < 0)
+		return failed("io_uring_setup");
+	sq_len = p.sq_off.array + p.sq_entries * sizeof(unsigned int);
+	cq_len = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+	sq = mmap(NULL, sq_len, PROT_READ | PROT_WRITE, MAP_SHARED, ring,
+		  IORING_OFF_SQ_RING);
+	cq = mmap(NULL, cq_len, PROT_READ | PROT_WRITE, MAP_SHARED, ring,
+		  IORING_OFF_CQ_RING);
+	sqe = mmap(NULL, sizeof(*sqe), PROT_READ | PROT_WRITE, MAP_SHARED,
+		   ring, IORING_OFF_SQES);
+	if (sq == MAP_FAILED || cq == MAP_FAILED || sqe == MAP_FAILED)
+		return failed("mmap of the ring");
+	memset(sqe, 0, sizeof(*sqe));
+	if (open) {
+		sqe->opcode = IORING_OP_OPENAT;
+		sqe->fd = AT_FDCWD;
+		sqe->addr = (unsigned long)a[1];
+		sqe->open_flags = O_RDONLY;
+	} else {
+		sqe->opcode = IORING_OP_CLOSE;
+		sqe->fd = fd;
+	}
+	if (n == 3 && !strcmp(a[2], "async"))
+		sqe->flags = IOSQE_ASYNC;
+	sq_array = (unsigned int *)(sq + p.sq_off.array);
+	sq_tail = (unsigned int *)(sq + p.sq_off.tail);
+	sq_array[0] = 0;
+	__atomic_store_n(sq_tail, *sq_tail + 1, __ATOMIC_RELEASE);
+	if (syscall(__NR_io_uring_enter, ring, 1, 1, IORING_ENTER_GETEVENTS,
+		    NULL, 0) < 0)
+		return failed("io_uring_enter");
+	cq_head = (unsigned int *)(cq + p.cq_off.head);
+	cqe = (struct io_uring_cqe *)(cq + p.cq_off.cqes) +
+	      (*cq_head & *(unsigned int *)(cq + p.cq_off.ring_mask));
+	printf("res=%d\n", cqe->res);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *op = argc > 1 ? argv[1] : "";
@@ -383,6 +449,8 @@ int main(int argc, char **argv)
 		return do_bpfprog();
 	if (!strcmp(op, "fanotify") && (n == 2 || n == 3))
 		return do_fanotify(argv + 2, n);
-	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace|\n\tseccomp|adjoffset|ntpfreq|handle|bpfprog|fanotify ARGS (see the source)\n");
+	if (!strcmp(op, "uring") && (n == 2 || n == 3))
+		return do_uring(argv + 2, n);
+	fprintf(stderr, "usage: auxop capset|openat2|mmap|pipe|socketpair|msgset|mq|ptrace|\n\tseccomp|adjoffset|ntpfreq|handle|bpfprog|fanotify|uring ARGS (see the source)\n");
 	return 2;
 }

@@ -84,6 +84,20 @@ void __audit_openat2_how(struct open_how *how)
 	aux->openat2.resolve = how->resolve;
 }
 
+int __audit_socketcall(int nargs, const unsigned long *args)
+{
+	struct audit_aux *aux;
+
+	if (nargs <= 0 || nargs > AUDITSC_ARGS || !args)
+		return -EINVAL;
+	aux = audit_aux_set_kind(AUDIT_AUX_SOCKETCALL);
+	if (aux) {
+		aux->socketcall.nargs = nargs;
+		memcpy(aux->socketcall.args, args, nargs * sizeof(*args));
+	}
+	return 0;
+}
+
 void __audit_fd_pair(int fd0, int fd1)
 {
 	struct audit_aux *aux = audit_aux_current();
@@ -487,6 +501,7 @@ static void audit_log_kind(struct audit_context *ctx, const struct audit_aux *au
 {
 	const struct audit_aux_mq_attr *a;
 	struct audit_buffer *ab;
+	int i;
 
 	switch (aux->kind) {
 	case AUDIT_AUX_CAPSET:
@@ -503,6 +518,16 @@ static void audit_log_kind(struct audit_context *ctx, const struct audit_aux *au
 	case AUDIT_AUX_MMAP:
 		audit_log(ctx, GFP_KERNEL, AUDIT_MMAP, "fd=%d flags=0x%x",
 			  aux->mmap.fd, aux->mmap.flags);
+		break;
+	case AUDIT_AUX_SOCKETCALL:
+		ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_SOCKETCALL);
+		if (!ab)
+			break;
+		audit_log_format(ab, "nargs=%d", aux->socketcall.nargs);
+		for (i = 0; i < aux->socketcall.nargs; i++)
+			audit_log_format(ab, " a%d=%lx", i,
+					 aux->socketcall.args[i]);
+		audit_log_end(ab);
 		break;
 	case AUDIT_AUX_OPENAT2:
 		audit_log(ctx, GFP_KERNEL, AUDIT_OPENAT2,

@@ -30,6 +30,7 @@ enum audit_aux_kind {
 	AUDIT_AUX_MQ_GETSETATTR,
 	AUDIT_AUX_TIME,
 	AUDIT_AUX_KERN_MODULE,
+	AUDIT_AUX_SOCKETCALL,
 };
 
 /* A task the syscall signalled or attached to (OBJ_PID), copied then. */
@@ -121,6 +122,10 @@ struct audit_aux {
 			int		mqdes;
 			struct audit_aux_mq_attr attr;
 		} mq_getsetattr;
+		struct {
+			int		nargs;
+			unsigned long	args[AUDITSC_ARGS];
+		} socketcall;
 		struct {
 			struct timespec64 offset; /* TIME_INJOFFSET if not 0 */
 			bool		ntp;	/* TIME_ADJNTPVAL for changes */

@@ -691,7 +691,35 @@ static inline struct filename *audit_reusename(const __user char *name)
 	return NULL;
 }
 
-/* Sockets. */
+/*
+ * socketcall(2), the multiplexed socket syscall of 32-bit ABIs: its
+ * arguments as the caller gave them (SOCKETCALL).  A count out of range
+ * fails the syscall with EINVAL, as with the stock kernel.
+ */
+#ifdef CONFIG_AUDITSYSCALL
+int __audit_socketcall(int nargs, const unsigned long *args);
+
+static inline int audit_socketcall(int nargs, unsigned long *args)
+{
+	if (audit_gathering_names())
+		return __audit_socketcall(nargs, args);
+	return 0;
+}
+
+static inline int audit_socketcall_compat(int nargs, u32 *args)
+{
+	unsigned long wide[AUDITSC_ARGS];
+	int i;
+
+	if (!audit_gathering_names())
+		return 0;
+	if (nargs <= 0 || nargs > AUDITSC_ARGS)
+		return -EINVAL;
+	for (i = 0; i < nargs; i++)
+		wide[i] = args[i];
+	return __audit_socketcall(nargs, wide);
+}
+#else
 static inline int audit_socketcall(int nargs, unsigned long *args)
 {
 	return 0;
@@ -701,5 +729,6 @@ static inline int audit_socketcall_compat(int nargs, u32 *args)
 {
 	return 0;
 }
+#endif
 
 #endif /* _LINUX_AUDIT_H_ */

@@ -5,8 +5,10 @@
  *
  *   sysc [--pers N] [--pidfile F] [--wait G] NR [ARG...]
  *
- * Up to six arguments; "s:TEXT" passes a pointer to TEXT, anything else
- * is a number (strtoull base 0; "-9" is allowed).  --pers calls
+ * Up to six arguments; "s:TEXT" passes a pointer to TEXT, "x:HEX" a
+ * pointer to the bytes HEX spells (a sockaddr, a struct), "sock:F:T" the
+ * descriptor of a new socket(F, T, 0); anything else is a number
+ * (strtoull base 0; "-9" is allowed).  --pers calls
  * personality(N) first; --pidfile writes our pid to F and --wait then
  * waits until G exists (so a test can write a rule naming our pid).
  * Prints "ret=R errno=E" and exits 0.
@@ -17,14 +19,36 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-static long arg(const char *s)
+/* The bytes of "x:HEX", decoded in place (they are never longer). */
+static long hex_bytes(char *s)
+{
+	unsigned char *out = (unsigned char *)s;
+	size_t i, n = strlen(s) / 2;
+
+	for (i = 0; i < n; i++) {
+		char two[3] = { s[2 * i], s[2 * i + 1], 0 };
+
+		out[i] = (unsigned char)strtoul(two, NULL, 16);
+	}
+	return (long)s;
+}
+
+static long arg(char *s)
 {
 	if (!strncmp(s, "s:", 2))
 		return (long)(s + 2);
+	if (!strncmp(s, "x:", 2))
+		return hex_bytes(s + 2);
+	if (!strncmp(s, "sock:", 5)) {
+		char *t = strchr(s + 5, ':');
+
+		return socket(atoi(s + 5), t ? atoi(t + 1) : SOCK_STREAM, 0);
+	}
 	if (s[0] == '-')
 		return strtoll(s, NULL, 0);
 	return (long)strtoull(s, NULL, 0);

@@ -541,12 +541,10 @@ int audit_field_validate(u32 listnr, const struct audit_field *f, u32 val)
 	/*
 	 * The io_uring list takes the exit list's fields (its syscall
 	 * fields ask about the operation) but perm=, which names syscall
-	 * classes, and the path fields, whose watches only the exit list's
-	 * rules set up.
+	 * classes, as with the stock kernel.
 	 */
 	if (listnr == AUDIT_FILTER_URING_EXIT) {
-		if (f->type == AUDIT_PERM || f->type == AUDIT_WATCH ||
-		    f->type == AUDIT_DIR)
+		if (f->type == AUDIT_PERM)
 			return -EINVAL;
 		listnr = AUDIT_FILTER_EXIT;
 	}

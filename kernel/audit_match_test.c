@@ -152,6 +152,12 @@ static bool expected_list(u32 type, u32 list)
 {
 	if (type == AUDIT_FILTERKEY)
 		return true;
+	/* The io_uring list: the exit list's fields but perm=. */
+	if (list == AUDIT_FILTER_URING_EXIT) {
+		if (type == AUDIT_PERM)
+			return false;
+		list = AUDIT_FILTER_EXIT;
+	}
 	if (type == AUDIT_FSTYPE)
 		return list == AUDIT_FILTER_FS;
 	if (list == AUDIT_FILTER_FS)
@@ -179,7 +185,7 @@ static void field_table_matrix(struct kunit *test)
 {
 	static const u32 lists[] = {
 		AUDIT_FILTER_USER, AUDIT_FILTER_TASK, AUDIT_FILTER_EXIT,
-		AUDIT_FILTER_EXCLUDE, AUDIT_FILTER_FS,
+		AUDIT_FILTER_EXCLUDE, AUDIT_FILTER_FS, AUDIT_FILTER_URING_EXIT,
 	};
 	unsigned int entries = 0, i, l;
 	struct audit_field f = {};

@@ -259,6 +259,27 @@ static int audit_ruleset_index_mask(struct audit_ruleset *rs,
 	return 0;
 }
 
+/* The identities the exit and io_uring lists' path rules watch. */
+static struct audit_watch_set *audit_ruleset_watches(struct audit_ruleset *rs)
+{
+	unsigned int ne = rs->count[AUDIT_FILTER_EXIT];
+	unsigned int nu = rs->count[AUDIT_FILTER_URING_EXIT];
+	struct audit_watch_set *set;
+	struct audit_rule **all;
+
+	if (!nu)
+		return audit_watch_set_build(rs->list[AUDIT_FILTER_EXIT], ne);
+	all = kmalloc_array(ne + nu, sizeof(*all), GFP_KERNEL);
+	if (!all)
+		return ERR_PTR(-ENOMEM);
+	if (ne)
+		memcpy(all, rs->list[AUDIT_FILTER_EXIT], ne * sizeof(*all));
+	memcpy(all + ne, rs->list[AUDIT_FILTER_URING_EXIT], nu * sizeof(*all));
+	set = audit_watch_set_build(all, ne + nu);
+	kfree(all);
+	return set;
+}
+
 struct audit_ruleset *audit_ruleset_build(struct list_head *lists)
 {
 	struct audit_ruleset *rs = kvzalloc(sizeof(*rs), GFP_KERNEL);
@@ -287,8 +308,7 @@ struct audit_ruleset *audit_ruleset_build(struct list_head *lists)
 		if (rs->slots[i])
 			sort(rs->slots[i]->keyed, rs->slots[i]->nkeyed,
 			     sizeof(*rs->slots[i]->keyed), audit_keyed_cmp, NULL);
-	rs->watch_set = audit_watch_set_build(rs->list[AUDIT_FILTER_EXIT],
-					      rs->count[AUDIT_FILTER_EXIT]);
+	rs->watch_set = audit_ruleset_watches(rs);
 	if (IS_ERR(rs->watch_set)) {
 		rs->watch_set = NULL;
 		goto fail;

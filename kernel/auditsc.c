@@ -632,9 +632,17 @@ void __audit_uring_entry(u8 op)
 	if (!READ_ONCE(audit_enabled) || ctx->never)
 		return;
 	ctx->uring_op = op;
-	/* Inline, in io_uring_enter: the syscall's event is the op's. */
-	if (ctx->in_syscall || ctx->shadow)
+	/*
+	 * Inline, in io_uring_enter: the syscall's event is the op's, and
+	 * its names are walked up to watched directories, for the path
+	 * rules of the io_uring list, even when no rule names the syscall.
+	 */
+	if (ctx->in_syscall || ctx->shadow) {
+		rcu_read_lock();
+		ctx->sc.names.watch_walk = !!audit_ruleset_watch_set();
+		rcu_read_unlock();
 		return;
+	}
 	/*
 	 * An io-wq worker or the SQPOLL thread: the op is an event of its
 	 * own, as a syscall is, once some rule could ask for it (the key is
@@ -647,7 +655,10 @@ void __audit_uring_entry(u8 op)
 	ctx->gather = true;
 	ctx->sc.major = -1;
 	memset(ctx->sc.args, 0, sizeof(ctx->sc.args));
-	ctx->sc.names.watch_walk = false;
+	/* Its names are walked up to watched directories if any are. */
+	rcu_read_lock();
+	ctx->sc.names.watch_walk = !!audit_ruleset_watch_set();
+	rcu_read_unlock();
 	ctx->sc.names.light = false;
 	ktime_get_coarse_real_ts64(&ctx->stamp);
 }

@@ -5,7 +5,7 @@
 # io-wq worker runs (IOSQE_ASYNC): an event of its own, URINGOP, the
 # PATH of the name it opened, PROCTITLE, EOE, when a rule of the io_uring
 # list (AUDIT_FILTER_URING_EXIT, its syscall mask naming operations)
-# asks for it; perm= and path fields refused on that list.
+# asks for it, path fields included; perm= refused on that list.
 . "$AUDIT_TOP/tests/lib/harness.sh"
 test_begin
 start_auditd
@@ -27,11 +27,9 @@ pass "URINGOP of an inline operation, in io_uring_enter's event"
 # IORING_OP_OPENAT; field 210 is the key.
 expect_eq "io_uring-list rule added" \
 	"$("$NL" rule add 7 2 sc=18 210,=,s:uopen)" "error=0"
-# ... but not with perm= (field 114) or a watch (105).
+# ... but not with perm= (field 114), as with the stock kernel.
 expect_eq "io_uring-list rule with perm= refused" \
 	"$("$NL" rule add 7 2 sc=18 114,=,2)" "error=-22"
-expect_eq "io_uring-list rule with a watch refused" \
-	"$("$NL" rule add 7 2 sc=18 105,=,s:/etc/passwd)" "error=-22"
 out=$("$AUXOP" uring openat /etc/passwd async) || fail "auxop uring openat"
 case $out in res=[0-9]*) ;; *) fail "IORING_OP_OPENAT: $out" ;; esac
 event_of '^type=URINGOP .*uring_op=18 .*key="uopen"' "worker URINGOP"
@@ -51,3 +49,28 @@ expect_eq "URINGOP records after an op the list does not name" \
 	"$(grep -c '^type=URINGOP ' $AUDIT_LOG)" "$n"
 expect_eq "io_uring-list rule deleted" \
 	"$("$NL" rule del 7 2 sc=18 210,=,s:uopen)" "error=0"
+
+# A path rule of the io_uring list (field 105, a file watch; 107, a
+# directory): the operation on the watched file is an event, one on
+# another file is not.
+mkdir -p /tmp/uring-d/sub
+echo x >/tmp/uring-d/sub/f
+on_exit 'rm -rf /tmp/uring-d'
+expect_eq "io_uring-list watch rule added" \
+	"$("$NL" rule add 7 2 sc=18 105,=,s:/etc/passwd 210,=,s:uwatch)" "error=0"
+expect_eq "io_uring-list directory rule added" \
+	"$("$NL" rule add 7 2 sc=18 107,=,s:/tmp/uring-d 210,=,s:udir)" "error=0"
+"$AUXOP" uring openat /etc/passwd async >/dev/null || fail "auxop uring openat"
+"$AUXOP" uring openat /etc/group async >/dev/null || fail "auxop uring openat"
+"$AUXOP" uring openat /tmp/uring-d/sub/f async >/dev/null || fail "auxop uring openat"
+log_barrier
+expect_eq "events of the io_uring watch rule" \
+	"$(grep -c '^type=URINGOP .*key="uwatch"' $AUDIT_LOG)" 1
+expect_eq "events of the io_uring directory rule" \
+	"$(grep -c '^type=URINGOP .*key="udir"' $AUDIT_LOG)" 1
+s=$(log_serial '^type=URINGOP .*key="uwatch"')
+log_record "$s" PATH | grep -q '^item=0 name="/etc/passwd" ' ||
+	{ grep ":$s)" $AUDIT_LOG; fail "PATH of the watched openat"; }
+pass "path rules of the io_uring list match the operation's names"
+"$NL" rule del 7 2 sc=18 105,=,s:/etc/passwd 210,=,s:uwatch >/dev/null
+"$NL" rule del 7 2 sc=18 107,=,s:/tmp/uring-d 210,=,s:udir >/dev/null

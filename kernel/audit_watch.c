@@ -25,6 +25,7 @@
 #include <linux/fs.h>
 #include <linux/hash.h>
 #include <linux/mm.h>
+#include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
@@ -40,6 +41,13 @@ struct audit_pathspec {
 	struct audit_inode_id dir;	/* the directory holding it */
 	struct audit_dir *watched;	/* that directory */
 	unsigned int	moves;		/* its audit_dir_moves() then */
+	/*
+	 * A directory rule: the roots of the filesystems mounted below the
+	 * directory when the rule was added, which its subtree takes in
+	 * (owned; nmnts of them), as the stock kernel's tree rules do.
+	 */
+	unsigned int	nmnts;
+	struct audit_inode_id *mnts;
 	const char	*last;		/* last component, inside path */
 	struct audit_inode_id obj;	/* the object, when it existed */
 	bool		have_obj;
@@ -55,6 +63,67 @@ void audit_inode_id_set(struct audit_inode_id *id, const struct inode *inode)
 	id->ino = inode->i_ino;
 	id->dev = inode->i_sb->s_dev;
 	id->gen = inode->i_generation;
+}
+
+/* The mounts below a directory rule's directory, gathered. */
+struct audit_mount_roots {
+	unsigned int		n, room;
+	struct audit_inode_id	*ids;
+	int			err;
+};
+
+static int audit_mount_root_add(struct vfsmount *mnt, void *arg)
+{
+	struct audit_mount_roots *m = arg;
+	struct inode *inode = d_backing_inode(mnt->mnt_root);
+	struct audit_inode_id *more;
+
+	if (!inode)
+		return 0;
+	if (m->n == m->room) {
+		more = krealloc_array(m->ids, m->room * 2 + 4, sizeof(*more),
+				      GFP_KERNEL);
+		if (!more) {
+			m->err = -ENOMEM;
+			return m->err;
+		}
+		m->ids = more;
+		m->room = m->room * 2 + 4;
+	}
+	audit_inode_id_set(&m->ids[m->n++], inode);
+	return 0;
+}
+
+/*
+ * A directory rule takes in the filesystems mounted below its directory
+ * now (as a stock tree rule tags them): their roots' identities, which
+ * the watch set holds and matching compares as it does the directory's.
+ * The first mount of the copy is the directory itself: not kept.
+ */
+static int audit_pathspec_mounts(struct audit_pathspec *w,
+				 const struct path *dir)
+{
+	struct audit_mount_roots m = {};
+	struct vfsmount *tree;
+
+	tree = collect_mounts(dir);
+	/* Not in the caller's mount namespace: nothing below to take in. */
+	if (IS_ERR(tree))
+		return 0;
+	iterate_mounts(audit_mount_root_add, &m, tree);
+	drop_collected_mounts(tree);
+	if (m.err) {
+		kfree(m.ids);
+		return m.err;
+	}
+	if (m.n > 1) {
+		w->nmnts = m.n - 1;
+		memmove(m.ids, m.ids + 1, w->nmnts * sizeof(*m.ids));
+		w->mnts = m.ids;
+	} else {
+		kfree(m.ids);
+	}
+	return 0;
 }
 
 /*
@@ -77,6 +146,11 @@ static int audit_pathspec_resolve(struct audit_pathspec *w)
 		err = kern_path(w->path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
 		if (err)
 			return err;
+		err = audit_pathspec_mounts(w, &dir);
+		if (err) {
+			path_put(&dir);
+			return err;
+		}
 	} else {
 		/* The parent, locked; the last component, perhaps negative. */
 		obj = kern_path_locked(w->path, &dir);
@@ -147,6 +221,7 @@ static void audit_pathspec_free(struct audit_pathspec *w)
 	if (w) {
 		if (w->watched)
 			audit_dir_put(w->watched);
+		kfree(w->mnts);
 		kfree(w->path);
 		kfree(w);
 	}
@@ -251,6 +326,22 @@ static bool audit_same_inode(const struct inode *inode,
 	       inode->i_sb->s_dev == id->dev && inode->i_generation == id->gen;
 }
 
+/* Is @id the directory of rule path @w, or a mount root it takes in? */
+static bool audit_dir_rule_has(const struct audit_pathspec *w,
+			       const struct audit_inode_id *id)
+{
+	unsigned int i;
+
+	if (!id)
+		return false;
+	if (audit_inode_id_eq(id, &w->dir))
+		return true;
+	for (i = 0; i < w->nmnts; i++)
+		if (audit_inode_id_eq(id, &w->mnts[i]))
+			return true;
+	return false;
+}
+
 /*
  * Does the name fall under watch @w?  Everything compared was captured
  * when the name was reported (kernel/audit_names.c): its inode, the
@@ -268,12 +359,12 @@ bool audit_watch_match(const struct audit_pathspec *w,
 							      &w->obj))
 		return true;
 	if (w->type == AUDIT_DIR) {
-		if (n->have_inode && audit_inode_id_eq(&n->inode.id, &w->dir))
+		if (audit_dir_rule_has(w, n->have_inode ? &n->inode.id : NULL))
 			return true;
-		if (n->have_parent && audit_inode_id_eq(&n->parent, &w->dir))
+		if (audit_dir_rule_has(w, n->have_parent ? &n->parent : NULL))
 			return true;
 		for (i = 0; n->near && i < n->near->nids; i++)
-			if (audit_inode_id_eq(&n->near->ids[i], &w->dir))
+			if (audit_dir_rule_has(w, &n->near->ids[i]))
 				return true;
 		return false;
 	}
@@ -354,11 +445,11 @@ struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
 					      unsigned int count)
 {
 	struct audit_watch_set *s;
-	unsigned int i, n = 0;
+	unsigned int i, j, n = 0;
 
 	for (i = 0; i < count; i++)
 		if (rules[i]->watch)
-			n += 2;
+			n += 2 + rules[i]->watch->nmnts;
 	if (!n)
 		return NULL;
 	s = kzalloc(struct_size(s, ids, n), GFP_KERNEL);
@@ -372,6 +463,8 @@ struct audit_watch_set *audit_watch_set_build(struct audit_rule **rules,
 		audit_watch_set_put_id(s, &w->dir);
 		if (w->have_obj)
 			audit_watch_set_put_id(s, &w->obj);
+		for (j = 0; j < w->nmnts; j++)
+			audit_watch_set_put_id(s, &w->mnts[j]);
 	}
 	sort(s->ids, s->n, sizeof(s->ids[0]), audit_inode_id_cmp, NULL);
 	return s;

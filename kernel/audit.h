@@ -385,6 +385,12 @@ static inline bool audit_inode_id_eq(const struct audit_inode_id *a,
 int audit_watch_init(struct audit_rule *r, struct audit_field *f, char *path);
 /* Finds and holds the directory a watch= or dir= field names; may sleep. */
 int audit_watch_resolve(struct audit_rule *r);
+/* Is @r a directory rule (dir=, -w DIR)? */
+bool audit_watch_is_dir(const struct audit_rule *r);
+/* AUDIT_TRIM: @fresh keeps only the mounts @old took in that remain. */
+bool audit_watch_trim(struct audit_rule *fresh, const struct audit_rule *old);
+/* AUDIT_TRIM: each directory rule forgets the mounts gone from below it. */
+int audit_rules_trim(void);
 /* Frees the rule's paths, releasing its directory; may sleep. */
 void audit_watch_free(struct audit_rule *r);
 /* Has the directory that rule @r watches been removed or unmounted? */

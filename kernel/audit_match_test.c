@@ -7,6 +7,7 @@
 #include <kunit/test.h>
 #include <linux/cred.h>
 #include <linux/dcache.h>
+#include <linux/delay.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/mount.h>
@@ -646,6 +647,13 @@ static void watch_dir_goes(struct kunit *test)
 	else
 		audit_dir_put(dead);
 	dput(gone);
+	/*
+	 * The directory rule's copy of the mounts below it (its
+	 * collect_mounts()) is put by delayed_mntput in a kernel thread
+	 * such as this one, a tick later: the directory goes then.
+	 */
+	for (i = 0; i < 200 && !audit_watch_gone(rules[0]); i++)
+		msleep(10);
 	KUNIT_EXPECT_TRUE(test, audit_watch_gone(rules[0]));
 	KUNIT_EXPECT_TRUE(test, audit_watch_gone(rules[1]));
 	KUNIT_EXPECT_FALSE(test, audit_watch_gone(rules[2]));

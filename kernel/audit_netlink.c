@@ -477,6 +477,34 @@ static int audit_handle_tty_set(struct sk_buff *skb,
 
 /* ---- rules ---- */
 
+/*
+ * AUDIT_TRIM (auditctl -t): directory rules forget the filesystems no
+ * longer mounted below their directory; logged as the stock kernel logs
+ * it, op=trim res=1.
+ */
+static int audit_handle_trim(struct sk_buff *skb, const struct nlmsghdr *nlh,
+			     bool *acked)
+{
+	struct audit_buffer *ab;
+	int err;
+
+	if (READ_ONCE(audit_enabled) == AUDIT_LOCKED)
+		return -EPERM;
+	err = audit_rules_trim();
+	if (err)
+		return err;
+	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_CONFIG_CHANGE);
+	if (ab) {
+		audit_log_format(ab, "pid=%d uid=%u", task_tgid_nr(current),
+				 from_kuid(&init_user_ns, current_uid()));
+		audit_log_session_info(ab);
+		audit_log_task_context(ab);
+		audit_log_format(ab, " op=trim res=1");
+		audit_log_end(ab);
+	}
+	return 0;
+}
+
 static int audit_handle_rule_change(struct sk_buff *skb,
 				    const struct nlmsghdr *nlh, bool *acked)
 {
@@ -525,7 +553,7 @@ static const struct {
 	{ AUDIT_LIST_RULES,	audit_handle_list_rules },
 	{ AUDIT_ADD_RULE,	audit_handle_rule_change },
 	{ AUDIT_DEL_RULE,	audit_handle_rule_change },
-	{ AUDIT_TRIM,		NULL },
+	{ AUDIT_TRIM,		audit_handle_trim },
 	{ AUDIT_MAKE_EQUIV,	NULL },
 };
 

@@ -216,6 +216,38 @@ int audit_watch_resolve(struct audit_rule *r)
 	return r->watch ? audit_pathspec_resolve(r->watch) : 0;
 }
 
+bool audit_watch_is_dir(const struct audit_rule *r)
+{
+	return r->watch && r->watch->type == AUDIT_DIR;
+}
+
+/*
+ * @fresh, just resolved again from what the administrator sent, keeps
+ * of the mounts it found only those @old had: a trim forgets the
+ * filesystems no longer mounted below the directory, and takes in none
+ * (as the stock kernel's trim).  Returns whether @old had more (false,
+ * too, when the path now names another directory).
+ */
+bool audit_watch_trim(struct audit_rule *fresh, const struct audit_rule *old)
+{
+	struct audit_pathspec *w = fresh->watch;
+	const struct audit_pathspec *o = old->watch;
+	unsigned int i, j, kept = 0;
+
+	/* Its path names another directory now: the rule stays as it was. */
+	if (!audit_inode_id_eq(&w->dir, &o->dir))
+		return false;
+	for (i = 0; i < w->nmnts; i++) {
+		for (j = 0; j < o->nmnts; j++)
+			if (audit_inode_id_eq(&w->mnts[i], &o->mnts[j]))
+				break;
+		if (j < o->nmnts)
+			w->mnts[kept++] = w->mnts[i];
+	}
+	w->nmnts = kept;
+	return kept < o->nmnts;
+}
+
 static void audit_pathspec_free(struct audit_pathspec *w)
 {
 	if (w) {

@@ -522,6 +522,46 @@ int audit_rules_remove_gone(void)
  * replace the old ones in place; readers still on the old snapshot keep
  * the old rules until they are done.
  */
+/*
+ * AUDIT_TRIM: every directory rule resolved again, keeping of the
+ * mounts it took in those still below its directory; the new rules
+ * replace the old in place, as after a policy load.  A rule that cannot
+ * be resolved now (no memory, its directory going) is kept as it was.
+ * Under audit_cmd_mutex.
+ */
+int audit_rules_trim(void)
+{
+	struct audit_rule *r, *next, *fresh;
+	bool changed = false;
+	unsigned int i;
+	int err = 0;
+
+	lockdep_assert_held(&audit_cmd_mutex);
+	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
+		list_for_each_entry_safe(r, next, &audit_rule_lists[i], list) {
+			if (!audit_watch_is_dir(r))
+				continue;
+			fresh = audit_rule_from_data(r->orig, r->orig_len);
+			if (IS_ERR(fresh)) {
+				err = PTR_ERR(fresh);
+				continue;
+			}
+			if (!audit_watch_trim(fresh, r)) {
+				audit_rule_put(fresh);
+				continue;
+			}
+			fresh->order = r->order;
+			fresh->prepend = r->prepend;
+			list_replace(&r->list, &fresh->list);
+			audit_rule_put(r);
+			changed = true;
+		}
+	}
+	if (changed)
+		err = audit_ruleset_publish(audit_rule_lists) ?: err;
+	return err;
+}
+
 int audit_update_lsm_rules(void)
 {
 	struct audit_rule *r, *next, *fresh;

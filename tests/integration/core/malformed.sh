@@ -9,8 +9,9 @@ for kind in short overlong zerolen unknown badmask badenabled badfailure shortse
 	expect_eq "$kind" "$("$NL" malformed $kind)" "error=-22"
 done
 expect_eq "status unchanged" "$(snapshot)" "$before"
+# AUDIT_TRIM without a directory rule: nothing to trim, done.
+expect_eq "AUDIT_TRIM" "$("$NL" errno 1014)" "error=0"
 # Known but not yet implemented: an error, not silence.
-expect_eq "AUDIT_TRIM" "$("$NL" errno 1014)" "error=-95"
 expect_eq "AUDIT_MAKE_EQUIV" "$("$NL" errno 1015)" "error=-95"
 expect_eq "AUDIT_ADD_RULE, empty" "$("$NL" errno 1011)" "error=-22"
 expect_eq "obsolete AUDIT_LIST" "$("$NL" errno 1002)" "error=-95"

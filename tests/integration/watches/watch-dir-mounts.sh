@@ -3,7 +3,8 @@
 # when it is added, as the stock kernel's tree rules do: a change on a
 # tmpfs mounted in the watched subtree is logged, one on a filesystem
 # mounted elsewhere is not; the rule's own CONFIG_CHANGE event has one
-# PATH item, the directory's lookup.
+# PATH item, the directory's lookup.  auditctl -t (AUDIT_TRIM) makes it
+# forget a filesystem since moved out of the subtree.
 . "$AUDIT_TOP/tests/lib/harness.sh"
 test_begin
 start_auditd
@@ -35,3 +36,21 @@ if grep -q '^type=PATH .*name="/tmp/wdm-out/f"' $AUDIT_LOG; then
 fi
 pass "a filesystem mounted elsewhere is not taken in"
 expect_eq "events of the rule" "$(grep -c '^type=SYSCALL .*key="wdm"' $AUDIT_LOG)" 1
+
+# auditctl -t (AUDIT_TRIM): a filesystem moved out of the subtree stays
+# taken in until the rules are trimmed, then is not; logged op=trim.
+mkdir -p /tmp/wdm-moved
+mount --move $W/a/inner /tmp/wdm-moved || fail "mount --move out of the subtree"
+on_exit "umount /tmp/wdm-moved 2>/dev/null; rmdir /tmp/wdm-moved 2>/dev/null"
+touch /tmp/wdm-moved/deep/before-trim
+"$AUDITCTL" -t >/dev/null || fail "auditctl -t"
+wait_log 'op=trim res=1'
+touch /tmp/wdm-moved/deep/after-trim
+log_barrier
+grep -q '^type=PATH .*name="/tmp/wdm-moved/deep/before-trim"' $AUDIT_LOG ||
+	fail "the moved filesystem is not taken in before the trim"
+if grep -q '^type=PATH .*name="/tmp/wdm-moved/deep/after-trim"' $AUDIT_LOG; then
+	fail "the moved filesystem is still taken in after the trim"
+fi
+pass "auditctl -t trims the filesystem moved out of the subtree"
+expect_eq "rules after the trim" "$("$AUDITCTL" -l | grep -c -- '-k wdm$')" 1

@@ -652,8 +652,8 @@ static void watch_dir_goes(struct kunit *test)
 	 * collect_mounts()) is put by delayed_mntput in a kernel thread
 	 * such as this one, a tick later: the directory goes then.
 	 */
-	for (i = 0; i < 200 && !audit_watch_gone(rules[0]); i++)
-		msleep(10);
+	for (i = 0; i < 100 && !audit_watch_gone(rules[0]); i++)
+		msleep(20);
 	KUNIT_EXPECT_TRUE(test, audit_watch_gone(rules[0]));
 	KUNIT_EXPECT_TRUE(test, audit_watch_gone(rules[1]));
 	KUNIT_EXPECT_FALSE(test, audit_watch_gone(rules[2]));

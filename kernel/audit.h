@@ -71,6 +71,8 @@ void audit_log_exe(struct audit_buffer *ab, struct mm_struct *mm);
 void audit_log_session_info(struct audit_buffer *ab);
 /* Writes " tty=NAME" of the current task, or " tty=(none)". */
 void audit_log_tty(struct audit_buffer *ab);
+/* " uid= gid= euid= suid= fsuid= egid= sgid= fsgid=" of the current task. */
+void audit_log_cred_ids(struct audit_buffer *ab);
 /* " auid= uid= gid= ses= subj= pid= comm= exe=" of the current task. */
 void audit_log_task_ids(struct audit_buffer *ab);
 

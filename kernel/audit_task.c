@@ -91,26 +91,33 @@ void audit_log_exe(struct audit_buffer *ab, struct mm_struct *mm)
 	fput(exe);
 }
 
+void audit_log_cred_ids(struct audit_buffer *ab)
+{
+	const struct cred *cred = current_cred();
+
+	audit_log_format(ab, " uid=%u gid=%u euid=%u suid=%u fsuid=%u",
+			 from_kuid(&init_user_ns, cred->uid),
+			 from_kgid(&init_user_ns, cred->gid),
+			 from_kuid(&init_user_ns, cred->euid),
+			 from_kuid(&init_user_ns, cred->suid),
+			 from_kuid(&init_user_ns, cred->fsuid));
+	audit_log_format(ab, " egid=%u sgid=%u fsgid=%u",
+			 from_kgid(&init_user_ns, cred->egid),
+			 from_kgid(&init_user_ns, cred->sgid),
+			 from_kgid(&init_user_ns, cred->fsgid));
+}
+
 /* The identity block of task-related records: ppid= ... exe= subj=. */
 void audit_log_task_info(struct audit_buffer *ab)
 {
-	const struct cred *cred = current_cred();
 	char comm[TASK_COMM_LEN];
 
 	if (!ab)
 		return;
-	audit_log_format(ab, "ppid=%d pid=%d auid=%u uid=%u gid=%u euid=%u",
-			 task_ppid_nr(current), task_tgid_nr(current),
-			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
-			 from_kuid(&init_user_ns, cred->uid),
-			 from_kgid(&init_user_ns, cred->gid),
-			 from_kuid(&init_user_ns, cred->euid));
-	audit_log_format(ab, " suid=%u fsuid=%u egid=%u sgid=%u fsgid=%u",
-			 from_kuid(&init_user_ns, cred->suid),
-			 from_kuid(&init_user_ns, cred->fsuid),
-			 from_kgid(&init_user_ns, cred->egid),
-			 from_kgid(&init_user_ns, cred->sgid),
-			 from_kgid(&init_user_ns, cred->fsgid));
+	audit_log_format(ab, "ppid=%d pid=%d auid=%u", task_ppid_nr(current),
+			 task_tgid_nr(current),
+			 from_kuid(&init_user_ns, audit_get_loginuid(current)));
+	audit_log_cred_ids(ab);
 	audit_log_tty(ab);
 	audit_log_format(ab, " ses=%u comm=", audit_get_sessionid(current));
 	audit_log_untrustedstring(ab, get_task_comm(comm, current));

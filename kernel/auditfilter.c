@@ -517,19 +517,17 @@ int audit_rules_remove_gone(void)
 }
 
 /*
- * The LSM loaded a new policy: rules naming security contexts are
- * compiled again, from what the administrator sent, into new rules that
- * replace the old ones in place; readers still on the old snapshot keep
- * the old rules until they are done.
- */
-/*
- * AUDIT_TRIM: every directory rule resolved again, keeping of the
- * mounts it took in those still below its directory; the new rules
- * replace the old in place, as after a policy load.  A rule that cannot
- * be resolved now (no memory, its directory going) is kept as it was.
+ * Rules compiled again, from what the administrator sent, into new rules
+ * that replace the old ones in place (same order, same -A); readers still
+ * on the old snapshot keep the old rules until they are done.  @which
+ * picks the rules; @keep, if given, may adjust a new rule from its old
+ * one and say whether it is worth the swap.  A rule that cannot be
+ * compiled now (no memory, its directory going) is kept as it was.
  * Under audit_cmd_mutex.
  */
-int audit_rules_trim(void)
+static int audit_rules_rebuild(bool (*which)(const struct audit_rule *r),
+			       bool (*keep)(struct audit_rule *fresh,
+					    const struct audit_rule *old))
 {
 	struct audit_rule *r, *next, *fresh;
 	bool changed = false;
@@ -539,14 +537,14 @@ int audit_rules_trim(void)
 	lockdep_assert_held(&audit_cmd_mutex);
 	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
 		list_for_each_entry_safe(r, next, &audit_rule_lists[i], list) {
-			if (!audit_watch_is_dir(r))
+			if (!which(r))
 				continue;
 			fresh = audit_rule_from_data(r->orig, r->orig_len);
 			if (IS_ERR(fresh)) {
 				err = PTR_ERR(fresh);
 				continue;
 			}
-			if (!audit_watch_trim(fresh, r)) {
+			if (keep && !keep(fresh, r)) {
 				audit_rule_put(fresh);
 				continue;
 			}
@@ -562,35 +560,35 @@ int audit_rules_trim(void)
 	return err;
 }
 
+/*
+ * AUDIT_TRIM: every directory rule resolved again, keeping of the mounts
+ * it took in those still below its directory (audit_watch_trim()).
+ */
+int audit_rules_trim(void)
+{
+	return audit_rules_rebuild(audit_watch_is_dir, audit_watch_trim);
+}
+
+static bool audit_rule_has_lsm_field(const struct audit_rule *r)
+{
+	unsigned int f;
+
+	for (f = 0; f < r->nfields; f++)
+		if (audit_field_is_lsm(r->fields[f].type))
+			return true;
+	return false;
+}
+
+/*
+ * The LSM loaded a new policy: rules naming security contexts are
+ * compiled again; one that cannot be may match nothing now.
+ */
 int audit_update_lsm_rules(void)
 {
-	struct audit_rule *r, *next, *fresh;
-	bool changed = false;
-	unsigned int i, f;
-	int err = 0;
+	int err;
 
 	audit_cmd_lock();
-	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
-		list_for_each_entry_safe(r, next, &audit_rule_lists[i], list) {
-			for (f = 0; f < r->nfields; f++)
-				if (audit_field_is_lsm(r->fields[f].type))
-					break;
-			if (f == r->nfields)
-				continue;
-			fresh = audit_rule_from_data(r->orig, r->orig_len);
-			if (IS_ERR(fresh)) {
-				/* Kept as it was; it may match nothing now. */
-				err = PTR_ERR(fresh);
-				continue;
-			}
-			fresh->order = r->order;
-			list_replace(&r->list, &fresh->list);
-			audit_rule_put(r);
-			changed = true;
-		}
-	}
-	if (changed)
-		err = audit_ruleset_publish(audit_rule_lists) ?: err;
+	err = audit_rules_rebuild(audit_rule_has_lsm_field, NULL);
 	audit_cmd_unlock();
 	return err;
 }

@@ -288,6 +288,20 @@ bool audit_syscall_stamp(struct audit_context *ctx, struct timespec64 *t,
 static void audit_log_syscall_records(struct audit_context *ctx,
 				      const char *key);
 
+/*
+ * Under RCU: does rule @r ask for the event?  Its key is copied to @key
+ * ("" without one), since the rule may go once RCU is left.
+ */
+static bool audit_rule_wants(const struct audit_rule *r,
+			     char key[AUDIT_MAX_KEY_LEN + 1])
+{
+	if (r->action != AUDIT_ALWAYS)
+		return false;
+	if (r->key)
+		strscpy(key, r->key, AUDIT_MAX_KEY_LEN + 1);
+	return true;
+}
+
 /* The end of a syscall no rule named and no record made an event. */
 static void audit_shadow_drop(struct audit_context *ctx)
 {
@@ -300,10 +314,9 @@ static void audit_shadow_drop(struct audit_context *ctx)
 void __audit_syscall_exit(int success, long ret)
 {
 	struct audit_context *ctx = current->audit_context;
-	/* The rule's key, copied: the rule may go once RCU is left. */
-	char key[AUDIT_MAX_KEY_LEN + 1];
+	char key[AUDIT_MAX_KEY_LEN + 1] = "";
 	struct audit_rule *r = NULL;
-	bool log, keyed = false;
+	bool log;
 
 	if (!ctx)
 		return;
@@ -327,15 +340,12 @@ void __audit_syscall_exit(int success, long ret)
 		rcu_read_lock();
 		audit_subject_init(&subj, current, &ctx->sc, 0);
 		r = audit_ruleset_exit(&subj);
-		if (r) {
-			log = r->action == AUDIT_ALWAYS;
-			if (log && r->key)
-				keyed = strscpy(key, r->key, sizeof(key)) > 0;
-		}
+		if (r)
+			log = audit_rule_wants(r, key);
 		rcu_read_unlock();
 	}
 	if (log && READ_ONCE(audit_enabled))
-		audit_log_syscall_records(ctx, keyed ? key : NULL);
+		audit_log_syscall_records(ctx, key[0] ? key : NULL);
 	audit_context_reset(ctx);
 }
 
@@ -569,15 +579,15 @@ static void audit_log_proctitle(struct audit_context *ctx)
 	}
 }
 
-static void audit_log_syscall_records(struct audit_context *ctx,
-				      const char *key)
+/*
+ * The records of an event after its first (SYSCALL and EXECVE, or
+ * URINGOP): SOCKADDR, the auxiliary records, CWD, PATH, PROCTITLE, EOE.
+ */
+static void audit_log_event_rest(struct audit_context *ctx,
+				 unsigned int items)
 {
-	unsigned int items = audit_names_items(&ctx->sc.names);
 	struct audit_buffer *ab;
 
-	audit_log_syscall_record(ctx, key, items);
-	if (ctx->execve && ctx->sc.ret >= 0)
-		audit_log_execve(ctx);
 	if (ctx->sc.sockaddr_len)
 		audit_log_sockaddr(ctx);
 	if (ctx->aux.present)
@@ -590,6 +600,17 @@ static void audit_log_syscall_records(struct audit_context *ctx,
 	audit_log_end(ab);
 }
 
+static void audit_log_syscall_records(struct audit_context *ctx,
+				      const char *key)
+{
+	unsigned int items = audit_names_items(&ctx->sc.names);
+
+	audit_log_syscall_record(ctx, key, items);
+	if (ctx->execve && ctx->sc.ret >= 0)
+		audit_log_execve(ctx);
+	audit_log_event_rest(ctx, items);
+}
+
 /* ---- io_uring operations ---- */
 
 /*
@@ -599,7 +620,6 @@ static void audit_log_syscall_records(struct audit_context *ctx,
 static void audit_log_uringop(struct audit_context *ctx, long ret,
 			      const char *key)
 {
-	const struct cred *cred = current_cred();
 	struct audit_buffer *ab;
 
 	/* io_issue_sqe() may hold what a wait for backlog room would need. */
@@ -609,17 +629,9 @@ static void audit_log_uringop(struct audit_context *ctx, long ret,
 	audit_log_format(ab, "uring_op=%u success=%s exit=%ld items=%u",
 			 ctx->uring_op, ret >= 0 ? "yes" : "no", ret,
 			 audit_names_items(&ctx->sc.names));
-	audit_log_format(ab, " ppid=%d pid=%d uid=%u gid=%u euid=%u suid=%u fsuid=%u",
-			 task_ppid_nr(current), task_tgid_nr(current),
-			 from_kuid(&init_user_ns, cred->uid),
-			 from_kgid(&init_user_ns, cred->gid),
-			 from_kuid(&init_user_ns, cred->euid),
-			 from_kuid(&init_user_ns, cred->suid),
-			 from_kuid(&init_user_ns, cred->fsuid));
-	audit_log_format(ab, " egid=%u sgid=%u fsgid=%u",
-			 from_kgid(&init_user_ns, cred->egid),
-			 from_kgid(&init_user_ns, cred->sgid),
-			 from_kgid(&init_user_ns, cred->fsgid));
+	audit_log_format(ab, " ppid=%d pid=%d", task_ppid_nr(current),
+			 task_tgid_nr(current));
+	audit_log_cred_ids(ab);
 	audit_log_task_context(ab);
 	audit_log_key(ab, (char *)key);
 	audit_log_end(ab);
@@ -633,16 +645,15 @@ void __audit_uring_entry(u8 op)
 		return;
 	ctx->uring_op = op;
 	/*
-	 * Inline, in io_uring_enter: the syscall's event is the op's, and
-	 * its names are walked up to watched directories, for the path
-	 * rules of the io_uring list, even when no rule names the syscall.
+	 * The op's names are walked up to watched directories, for the
+	 * path rules of the io_uring list, even in a syscall no rule names.
 	 */
-	if (ctx->in_syscall || ctx->shadow) {
-		rcu_read_lock();
-		ctx->sc.names.watch_walk = !!audit_ruleset_watch_set();
-		rcu_read_unlock();
+	rcu_read_lock();
+	ctx->sc.names.watch_walk = !!audit_ruleset_watch_set();
+	rcu_read_unlock();
+	/* Inline, in io_uring_enter: the syscall's event is the op's. */
+	if (ctx->in_syscall || ctx->shadow)
 		return;
-	}
 	/*
 	 * An io-wq worker or the SQPOLL thread: the op is an event of its
 	 * own, as a syscall is, once some rule could ask for it (the key is
@@ -655,10 +666,6 @@ void __audit_uring_entry(u8 op)
 	ctx->gather = true;
 	ctx->sc.major = -1;
 	memset(ctx->sc.args, 0, sizeof(ctx->sc.args));
-	/* Its names are walked up to watched directories if any are. */
-	rcu_read_lock();
-	ctx->sc.names.watch_walk = !!audit_ruleset_watch_set();
-	rcu_read_unlock();
 	ctx->sc.names.light = false;
 	ktime_get_coarse_real_ts64(&ctx->stamp);
 }
@@ -672,10 +679,10 @@ void __audit_uring_entry(u8 op)
  */
 static void audit_uring_inline_exit(struct audit_context *ctx, long ret)
 {
-	char key[AUDIT_MAX_KEY_LEN + 1];
+	char key[AUDIT_MAX_KEY_LEN + 1] = "";
 	struct audit_subject subj;
 	struct audit_rule *r = NULL;
-	bool log = ctx->pending, keyed = false;
+	bool log = ctx->pending;
 	long saved = ctx->sc.ret;
 
 	ctx->sc.ret = ret;
@@ -686,24 +693,21 @@ static void audit_uring_inline_exit(struct audit_context *ctx, long ret)
 		r = audit_ruleset_exit(&subj);
 	if (!r || r->action != AUDIT_ALWAYS)
 		r = audit_ruleset_uring(&subj, ctx->uring_op);
-	if (r && r->action == AUDIT_ALWAYS) {
+	if (r && audit_rule_wants(r, key))
 		log = true;
-		if (r->key)
-			keyed = strscpy(key, r->key, sizeof(key)) > 0;
-	}
 	rcu_read_unlock();
 	ctx->sc.ret = saved;
 	if (log)
-		audit_log_uringop(ctx, ret, keyed ? key : NULL);
+		audit_log_uringop(ctx, ret, key[0] ? key : NULL);
 }
 
 void __audit_uring_exit(int success, long code)
 {
 	struct audit_context *ctx = current->audit_context;
-	char key[AUDIT_MAX_KEY_LEN + 1];
+	char key[AUDIT_MAX_KEY_LEN + 1] = "";
 	struct audit_subject subj;
 	struct audit_rule *r;
-	bool log, keyed = false;
+	bool log;
 
 	if (!ctx->uring) {
 		if ((ctx->in_syscall || ctx->shadow) && !ctx->never &&
@@ -717,27 +721,12 @@ void __audit_uring_exit(int success, long code)
 	rcu_read_lock();
 	audit_subject_init(&subj, current, &ctx->sc, 0);
 	r = audit_ruleset_uring(&subj, ctx->uring_op);
-	if (r) {
-		log = r->action == AUDIT_ALWAYS;
-		if (log && r->key)
-			keyed = strscpy(key, r->key, sizeof(key)) > 0;
-	}
+	if (r)
+		log = audit_rule_wants(r, key);
 	rcu_read_unlock();
 	if (log && READ_ONCE(audit_enabled)) {
-		unsigned int items = audit_names_items(&ctx->sc.names);
-		struct audit_buffer *ab;
-
-		audit_log_uringop(ctx, code, keyed ? key : NULL);
-		if (ctx->sc.sockaddr_len)
-			audit_log_sockaddr(ctx);
-		if (ctx->aux.present)
-			audit_aux_log(ctx, &ctx->aux);
-		if (items)
-			audit_log_cwd(ctx);
-		audit_names_log(ctx, &ctx->sc.names);
-		audit_log_proctitle(ctx);
-		ab = audit_log_start(ctx, GFP_KERNEL, AUDIT_EOE);
-		audit_log_end(ab);
+		audit_log_uringop(ctx, code, key[0] ? key : NULL);
+		audit_log_event_rest(ctx, audit_names_items(&ctx->sc.names));
 	}
 	audit_context_reset(ctx);
 }

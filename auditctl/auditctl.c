@@ -276,6 +276,22 @@ static int run_cmd(void *ctx, struct cmd *c, struct al_err *err)
 		case ACT_DELETE_ALL:
 			rc = do_delete_all(x, c->key, err);
 			break;
+		case ACT_TRIM:
+			rc = al_nl_request(&x->nl, AUDIT_TRIM, NULL, 0, 0, NULL, 0);
+			if (rc < 0)
+				rc = al_fail(err, "-t: trimming the directory rules: %s",
+					     strerror(-rc));
+			break;
+		case ACT_MAKE_EQUIV: {
+			const char *comma = strchr(a->arg, ',');
+
+			rc = al_make_equiv(&x->nl, a->arg,
+					   (size_t)(comma - a->arg), comma + 1);
+			if (rc < 0)
+				rc = al_fail(err, "-q %s: %s", a->arg,
+					     strerror(-rc));
+			break;
+		}
 		case ACT_RULES_FILE:
 			rc = cmd_run_file(a->arg, c->keep_going,
 					  c->ignore_errors, run_cmd, x, stderr,

@@ -49,10 +49,12 @@ void cmd_usage(FILE *f)
 	      "    -l                  list the rules\n"
 	      "    -m <text>           send a user space message\n"
 	      "    -p [r|w|x|a]        the permissions a watch triggers on\n"
+	      "    -q <dir>,<subtree>  directory rules holding dir take in subtree\n"
 	      "    -r <rate>           set the rate limit in records/s (0 = none)\n"
 	      "    -R <file>           read rules from a file\n"
 	      "    -s                  report the status\n"
 	      "    -S <syscall>        a rule's syscall: name, number, list, or all\n"
+	      "    -t                  trim directory rules of mounts moved away\n"
 	      "    -v                  version\n"
 	      "    -w <path>           insert a watch on path\n"
 	      "    -W <path>           remove the watch on path\n"
@@ -103,7 +105,7 @@ int cmd_parse(int argc, char **argv, struct cmd *c, struct al_err *err)
 	opterr = 0;
 	if (argc < 2)
 		return al_fail(err, "no option given; try -h");
-	while ((o = getopt_long(argc, argv, "+:a:A:b:cC:d:De:f:F:hik:lm:p:r:R:sS:tvw:W:",
+	while ((o = getopt_long(argc, argv, "+:a:A:b:cC:d:De:f:F:hik:lm:p:q:r:R:sS:tvw:W:",
 				long_opts, NULL)) != -1) {
 		int rc = 0;
 
@@ -163,7 +165,20 @@ int cmd_parse(int argc, char **argv, struct cmd *c, struct al_err *err)
 			c->ignore_errors = true;
 			break;
 		case 't':
-			break;		/* trimming subtrees: nothing to do */
+			rc = add_action(c, ACT_TRIM, 0, 0, NULL, err);
+			break;
+		case 'q': {
+			const char *comma = strchr(optarg, ',');
+
+			if (!comma || comma == optarg || !comma[1] ||
+			    strchr(comma + 1, ','))
+				rc = al_fail(err, "-q %s: expected two paths, <dir>,<subtree>",
+					     optarg);
+			else
+				rc = add_action(c, ACT_MAKE_EQUIV, 0, 0, optarg,
+						err);
+			break;
+		}
 		case 'a':
 		case 'A':
 		case 'd':

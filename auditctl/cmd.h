@@ -26,13 +26,15 @@ enum act_kind {
 	ACT_RESET_WAIT_ACTUAL,
 	ACT_LOGINUID_IMMUTABLE,
 	ACT_VERSION,
+	ACT_TRIM,		/* AUDIT_TRIM */
+	ACT_MAKE_EQUIV,		/* arg: "old,new" */
 };
 
 struct action {
 	enum act_kind kind;
 	uint32_t mask;		/* ACT_SET: which field */
 	uint32_t value;
-	const char *arg;	/* ACT_MSG, ACT_RULES_FILE */
+	const char *arg;	/* ACT_MSG, ACT_RULES_FILE, ACT_MAKE_EQUIV */
 };
 
 struct cmd {

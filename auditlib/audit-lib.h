@@ -217,6 +217,9 @@ int al_set_status(struct al_nl *nl, const struct audit_status *st);
 int al_get_features(struct al_nl *nl, struct audit_features *f);
 int al_set_feature(struct al_nl *nl, unsigned feature, bool on, bool lock);
 int al_send_user(struct al_nl *nl, int type, const char *text);
+/* AUDIT_MAKE_EQUIV: directory rules holding OLD take in NEW's subtree. */
+int al_make_equiv(struct al_nl *nl, const char *old, size_t old_len,
+		  const char *new);
 /* Lists the rules: CB is called with each rule, already checked. */
 typedef int (*al_rule_cb)(const struct audit_rule_data *d, size_t len,
 			  void *ctx);

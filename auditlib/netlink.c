@@ -4,7 +4,9 @@
  * features, user messages and the rule list.
  */
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
@@ -234,6 +236,28 @@ int al_send_user(struct al_nl *nl, int type, const char *text)
 	if (len > AUDIT_MESSAGE_TEXT_MAX)
 		return -EMSGSIZE;
 	return al_nl_request(nl, type, text, len + 1, 0, NULL, 0);
+}
+
+int al_make_equiv(struct al_nl *nl, const char *old, size_t old_len,
+		  const char *new)
+{
+	size_t new_len = strlen(new);
+	uint32_t lens[2] = { (uint32_t)old_len, (uint32_t)new_len };
+	char *msg;
+	int rc;
+
+	if (old_len > PATH_MAX || new_len > PATH_MAX)
+		return -ENAMETOOLONG;
+	msg = malloc(sizeof(lens) + old_len + new_len);
+	if (!msg)
+		return -ENOMEM;
+	memcpy(msg, lens, sizeof(lens));
+	memcpy(msg + sizeof(lens), old, old_len);
+	memcpy(msg + sizeof(lens) + old_len, new, new_len);
+	rc = al_nl_request(nl, AUDIT_MAKE_EQUIV, msg,
+			   sizeof(lens) + old_len + new_len, 0, NULL, 0);
+	free(msg);
+	return rc;
 }
 
 int al_list_rules(struct al_nl *nl, al_rule_cb cb, void *ctx,

@@ -390,9 +390,23 @@ int audit_watch_resolve(struct audit_rule *r);
 /* Is @r a directory rule (dir=, -w DIR)? */
 bool audit_watch_is_dir(const struct audit_rule *r);
 /* AUDIT_TRIM: @fresh keeps only the mounts @old took in that remain. */
-bool audit_watch_trim(struct audit_rule *fresh, const struct audit_rule *old);
+bool audit_watch_trim(struct audit_rule *fresh, const struct audit_rule *old,
+		      void *unused);
 /* AUDIT_TRIM: each directory rule forgets the mounts gone from below it. */
 int audit_rules_trim(void);
+/*
+ * AUDIT_MAKE_EQUIV: OLD's ancestors and NEW's mount roots, looked up once
+ * (audit_equiv_prepare(), may sleep); the directory rules holding OLD
+ * (audit_watch_covers()) take NEW's in (audit_watch_equiv()).
+ */
+struct audit_equiv;
+struct audit_equiv *audit_equiv_prepare(const char *old, const char *new);
+void audit_equiv_free(struct audit_equiv *e);
+int audit_equiv_err(const struct audit_equiv *e);
+bool audit_watch_covers(const struct audit_rule *r, void *equiv);
+bool audit_watch_equiv(struct audit_rule *fresh, const struct audit_rule *old,
+		       void *equiv);
+int audit_rules_make_equiv(const char *old, const char *new);
 /* Frees the rule's paths, releasing its directory; may sleep. */
 void audit_watch_free(struct audit_rule *r);
 /* Has the directory that rule @r watches been removed or unmounted? */

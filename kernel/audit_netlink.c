@@ -478,6 +478,26 @@ static int audit_handle_tty_set(struct sk_buff *skb,
 /* ---- rules ---- */
 
 /*
+ * The CONFIG_CHANGE of a trim or an equivalence, opened with who asked;
+ * none while audit is off, as with the stock kernel.
+ */
+static struct audit_buffer *audit_log_request_start(void)
+{
+	struct audit_buffer *ab;
+
+	if (!READ_ONCE(audit_enabled))
+		return NULL;
+	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_CONFIG_CHANGE);
+	if (ab) {
+		audit_log_format(ab, "pid=%d uid=%u", task_tgid_nr(current),
+				 from_kuid(&init_user_ns, current_uid()));
+		audit_log_session_info(ab);
+		audit_log_task_context(ab);
+	}
+	return ab;
+}
+
+/*
  * AUDIT_TRIM (auditctl -t): directory rules forget the filesystems no
  * longer mounted below their directory; logged as the stock kernel logs
  * it, op=trim res=1.
@@ -493,16 +513,80 @@ static int audit_handle_trim(struct sk_buff *skb, const struct nlmsghdr *nlh,
 	err = audit_rules_trim();
 	if (err)
 		return err;
-	ab = audit_log_start(NULL, GFP_KERNEL, AUDIT_CONFIG_CHANGE);
+	ab = audit_log_request_start();
 	if (ab) {
-		audit_log_format(ab, "pid=%d uid=%u", task_tgid_nr(current),
-				 from_kuid(&init_user_ns, current_uid()));
-		audit_log_session_info(ab);
-		audit_log_task_context(ab);
 		audit_log_format(ab, " op=trim res=1");
 		audit_log_end(ab);
 	}
 	return 0;
+}
+
+/*
+ * One of AUDIT_MAKE_EQUIV's strings: @len bytes at *@at, of the *@left
+ * that remain, copied and terminated.  An empty one, or one longer than
+ * what remains, is malformed; none is longer than a path.
+ */
+static char *audit_take_string(const u8 **at, size_t *left, u32 len)
+{
+	char *str;
+
+	if (!len || len > *left)
+		return ERR_PTR(-EINVAL);
+	if (len > PATH_MAX)
+		return ERR_PTR(-ENAMETOOLONG);
+	str = kmemdup_nul(*at, len, GFP_KERNEL);
+	if (!str)
+		return ERR_PTR(-ENOMEM);
+	*at += len;
+	*left -= len;
+	return str;
+}
+
+/*
+ * AUDIT_MAKE_EQUIV (auditctl -q OLD,NEW): two lengths, then the two paths
+ * unterminated.  The directory rules holding OLD take in NEW's subtree.
+ * The attempt is logged whatever its outcome (op=make_equiv res=0|1).
+ */
+static int audit_handle_make_equiv(struct sk_buff *skb,
+				   const struct nlmsghdr *nlh, bool *acked)
+{
+	const u8 *at = nlmsg_data(nlh);
+	size_t left = nlmsg_len(nlh);
+	struct audit_buffer *ab;
+	char *old, *new;
+	u32 lens[2];
+	int err;
+
+	if (READ_ONCE(audit_enabled) == AUDIT_LOCKED)
+		return -EPERM;
+	if (left < sizeof(lens))
+		return -EINVAL;
+	memcpy(lens, at, sizeof(lens));
+	at += sizeof(lens);
+	left -= sizeof(lens);
+	old = audit_take_string(&at, &left, lens[0]);
+	if (IS_ERR(old))
+		return PTR_ERR(old);
+	new = audit_take_string(&at, &left, lens[1]);
+	if (IS_ERR(new)) {
+		kfree(old);
+		return PTR_ERR(new);
+	}
+
+	err = audit_rules_make_equiv(old, new);
+
+	ab = audit_log_request_start();
+	if (ab) {
+		audit_log_format(ab, " op=make_equiv old=");
+		audit_log_untrustedstring(ab, old);
+		audit_log_format(ab, " new=");
+		audit_log_untrustedstring(ab, new);
+		audit_log_format(ab, " res=%d", !err);
+		audit_log_end(ab);
+	}
+	kfree(old);
+	kfree(new);
+	return err;
 }
 
 static int audit_handle_rule_change(struct sk_buff *skb,
@@ -536,8 +620,7 @@ typedef int (*audit_handler_t)(struct sk_buff *skb, const struct nlmsghdr *nlh,
 
 /*
  * The requests that configure or query audit.  They need CAP_AUDIT_CONTROL
- * and come from the initial pid namespace.  A NULL handler is a request
- * that exists in the ABI but is not implemented yet (EOPNOTSUPP).
+ * and come from the initial pid namespace.
  */
 static const struct {
 	u16 type;
@@ -554,7 +637,7 @@ static const struct {
 	{ AUDIT_ADD_RULE,	audit_handle_rule_change },
 	{ AUDIT_DEL_RULE,	audit_handle_rule_change },
 	{ AUDIT_TRIM,		audit_handle_trim },
-	{ AUDIT_MAKE_EQUIV,	NULL },
+	{ AUDIT_MAKE_EQUIV,	audit_handle_make_equiv },
 };
 
 static bool audit_is_user_msg(u16 type)
@@ -585,8 +668,6 @@ static int audit_handle_msg(struct sk_buff *skb, const struct nlmsghdr *nlh,
 		if (task_active_pid_ns(current) != &init_pid_ns ||
 		    !netlink_ns_capable(skb, &init_user_ns, CAP_AUDIT_CONTROL))
 			return -EPERM;
-		if (!audit_control_requests[i].handle)
-			return -EOPNOTSUPP;
 		return audit_control_requests[i].handle(skb, nlh, acked);
 	}
 	return -EINVAL;

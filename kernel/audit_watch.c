@@ -65,32 +65,54 @@ void audit_inode_id_set(struct audit_inode_id *id, const struct inode *inode)
 	id->gen = inode->i_generation;
 }
 
-/* The mounts below a directory rule's directory, gathered. */
-struct audit_mount_roots {
+/* Identities gathered by a walk: mount roots, or a path's ancestors. */
+struct audit_id_list {
 	unsigned int		n, room;
 	struct audit_inode_id	*ids;
 	int			err;
 };
 
-static int audit_mount_root_add(struct vfsmount *mnt, void *arg)
+static int audit_id_list_add(struct audit_id_list *l, const struct inode *inode)
 {
-	struct audit_mount_roots *m = arg;
-	struct inode *inode = d_backing_inode(mnt->mnt_root);
 	struct audit_inode_id *more;
 
-	if (!inode)
-		return 0;
-	if (m->n == m->room) {
-		more = krealloc_array(m->ids, m->room * 2 + 4, sizeof(*more),
+	if (l->n == l->room) {
+		more = krealloc_array(l->ids, l->room * 2 + 4, sizeof(*more),
 				      GFP_KERNEL);
 		if (!more) {
-			m->err = -ENOMEM;
-			return m->err;
+			l->err = -ENOMEM;
+			return l->err;
 		}
-		m->ids = more;
-		m->room = m->room * 2 + 4;
+		l->ids = more;
+		l->room = l->room * 2 + 4;
 	}
-	audit_inode_id_set(&m->ids[m->n++], inode);
+	audit_inode_id_set(&l->ids[l->n++], inode);
+	return 0;
+}
+
+static int audit_mount_root_add(struct vfsmount *mnt, void *arg)
+{
+	struct inode *inode = d_backing_inode(mnt->mnt_root);
+
+	return inode ? audit_id_list_add(arg, inode) : 0;
+}
+
+/*
+ * The roots of the mounts at and below @dir, @dir itself first (the
+ * first mount of the copy is rooted there), into @l; a failure to grow
+ * @l is in l->err.  Returns collect_mounts()'s error: -EINVAL when @dir
+ * is not in the caller's mount namespace.
+ */
+static int audit_collect_mount_roots(const struct path *dir,
+				     struct audit_id_list *l)
+{
+	struct vfsmount *tree;
+
+	tree = collect_mounts(dir);
+	if (IS_ERR(tree))
+		return PTR_ERR(tree);
+	iterate_mounts(audit_mount_root_add, l, tree);
+	drop_collected_mounts(tree);
 	return 0;
 }
 
@@ -98,31 +120,21 @@ static int audit_mount_root_add(struct vfsmount *mnt, void *arg)
  * A directory rule takes in the filesystems mounted below its directory
  * now (as a stock tree rule tags them): their roots' identities, which
  * the watch set holds and matching compares as it does the directory's.
- * The first mount of the copy is the directory itself: not kept.
+ * The directory itself is not kept among them.  A directory outside the
+ * caller's mount namespace has nothing below it to take in.
  */
 static int audit_pathspec_mounts(struct audit_pathspec *w,
 				 const struct path *dir)
 {
-	struct audit_mount_roots m = {};
-	struct vfsmount *tree;
+	struct audit_id_list m = {};
 
-	tree = collect_mounts(dir);
-	/* Not in the caller's mount namespace: nothing below to take in. */
-	if (IS_ERR(tree))
-		return 0;
-	iterate_mounts(audit_mount_root_add, &m, tree);
-	drop_collected_mounts(tree);
-	if (m.err) {
+	if (audit_collect_mount_roots(dir, &m) || m.err || m.n <= 1) {
 		kfree(m.ids);
 		return m.err;
 	}
-	if (m.n > 1) {
-		w->nmnts = m.n - 1;
-		memmove(m.ids, m.ids + 1, w->nmnts * sizeof(*m.ids));
-		w->mnts = m.ids;
-	} else {
-		kfree(m.ids);
-	}
+	w->nmnts = m.n - 1;
+	memmove(m.ids, m.ids + 1, w->nmnts * sizeof(*m.ids));
+	w->mnts = m.ids;
 	return 0;
 }
 
@@ -228,7 +240,8 @@ bool audit_watch_is_dir(const struct audit_rule *r)
  * (as the stock kernel's trim).  Returns whether @old had more (false,
  * too, when the path now names another directory).
  */
-bool audit_watch_trim(struct audit_rule *fresh, const struct audit_rule *old)
+bool audit_watch_trim(struct audit_rule *fresh, const struct audit_rule *old,
+		      void *unused)
 {
 	struct audit_pathspec *w = fresh->watch;
 	const struct audit_pathspec *o = old->watch;
@@ -430,6 +443,137 @@ bool audit_exe_match(const struct audit_pathspec *w, struct task_struct *tsk)
 	}
 	fput(exe);
 	return match;
+}
+
+/*
+ * AUDIT_MAKE_EQUIV (auditctl -q OLD,NEW): the directory rules whose
+ * directory holds OLD take in NEW and the filesystems mounted below it,
+ * as the stock kernel tags a tree on NEW's mounts when the tree's path
+ * holds OLD.  Neither path's last component is followed, as there.
+ */
+struct audit_equiv {
+	struct audit_id_list	add;	/* NEW and the mount roots below it */
+	struct audit_id_list	above;	/* OLD and every directory above it */
+	int			err;	/* a rule that could not take NEW in */
+};
+
+/* @path and its ancestors, up through the mounts it sits on. */
+static int audit_path_ancestors(const struct path *path,
+				struct audit_id_list *l)
+{
+	struct dentry *parent;
+	struct path p = *path;
+
+	path_get(&p);
+	for (;;) {
+		if (d_backing_inode(p.dentry) &&
+		    audit_id_list_add(l, d_backing_inode(p.dentry)))
+			break;
+		if (p.dentry == p.mnt->mnt_root) {
+			if (!follow_up(&p))
+				break;
+			continue;
+		}
+		if (IS_ROOT(p.dentry))
+			break;
+		parent = dget_parent(p.dentry);
+		dput(p.dentry);
+		p.dentry = parent;
+	}
+	path_put(&p);
+	return l->err;
+}
+
+void audit_equiv_free(struct audit_equiv *e)
+{
+	if (e) {
+		kfree(e->add.ids);
+		kfree(e->above.ids);
+		kfree(e);
+	}
+}
+
+struct audit_equiv *audit_equiv_prepare(const char *old, const char *new)
+{
+	struct audit_equiv *e;
+	struct path p;
+	int err;
+
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	if (!e)
+		return ERR_PTR(-ENOMEM);
+	err = kern_path(new, 0, &p);
+	if (err)
+		goto fail;
+	err = audit_collect_mount_roots(&p, &e->add) ?: e->add.err;
+	path_put(&p);
+	if (err)
+		goto fail;
+	err = kern_path(old, 0, &p);
+	if (err)
+		goto fail;
+	err = audit_path_ancestors(&p, &e->above);
+	path_put(&p);
+	if (err)
+		goto fail;
+	return e;
+fail:
+	audit_equiv_free(e);
+	return ERR_PTR(err);
+}
+
+int audit_equiv_err(const struct audit_equiv *e)
+{
+	return e->err;
+}
+
+/* Is @r a directory rule whose directory holds OLD? */
+bool audit_watch_covers(const struct audit_rule *r, void *arg)
+{
+	const struct audit_equiv *e = arg;
+	unsigned int i;
+
+	if (!audit_watch_is_dir(r) || audit_watch_gone(r))
+		return false;
+	for (i = 0; i < e->above.n; i++)
+		if (audit_inode_id_eq(&e->above.ids[i], &r->watch->dir))
+			return true;
+	return false;
+}
+
+/*
+ * @fresh, resolved again, takes what @old took in and NEW's mount roots;
+ * whether that is more than @old had.
+ */
+bool audit_watch_equiv(struct audit_rule *fresh, const struct audit_rule *old,
+		       void *arg)
+{
+	struct audit_equiv *e = arg;
+	struct audit_pathspec *w = fresh->watch;
+	const struct audit_pathspec *o = old->watch;
+	struct audit_pathspec sofar = *o;
+	unsigned int i;
+
+	if (!audit_inode_id_eq(&w->dir, &o->dir))
+		return false;
+	sofar.mnts = kmalloc_array(o->nmnts + e->add.n, sizeof(*sofar.mnts),
+				   GFP_KERNEL);
+	if (!sofar.mnts) {
+		e->err = -ENOMEM;
+		return false;
+	}
+	memcpy(sofar.mnts, o->mnts, o->nmnts * sizeof(*o->mnts));
+	for (i = 0; i < e->add.n; i++)
+		if (!audit_dir_rule_has(&sofar, &e->add.ids[i]))
+			sofar.mnts[sofar.nmnts++] = e->add.ids[i];
+	if (sofar.nmnts == o->nmnts) {
+		kfree(sofar.mnts);
+		return false;
+	}
+	kfree(w->mnts);
+	w->mnts = sofar.mnts;
+	w->nmnts = sofar.nmnts;
+	return true;
 }
 
 /*

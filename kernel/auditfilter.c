@@ -521,13 +521,16 @@ int audit_rules_remove_gone(void)
  * that replace the old ones in place (same order, same -A); readers still
  * on the old snapshot keep the old rules until they are done.  @which
  * picks the rules; @keep, if given, may adjust a new rule from its old
- * one and say whether it is worth the swap.  A rule that cannot be
+ * one and say whether it is worth the swap; both are passed @arg.  A rule that cannot be
  * compiled now (no memory, its directory going) is kept as it was.
  * Under audit_cmd_mutex.
  */
-static int audit_rules_rebuild(bool (*which)(const struct audit_rule *r),
+static int audit_rules_rebuild(bool (*which)(const struct audit_rule *r,
+					     void *arg),
 			       bool (*keep)(struct audit_rule *fresh,
-					    const struct audit_rule *old))
+					    const struct audit_rule *old,
+					    void *arg),
+			       void *arg)
 {
 	struct audit_rule *r, *next, *fresh;
 	bool changed = false;
@@ -537,14 +540,14 @@ static int audit_rules_rebuild(bool (*which)(const struct audit_rule *r),
 	lockdep_assert_held(&audit_cmd_mutex);
 	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
 		list_for_each_entry_safe(r, next, &audit_rule_lists[i], list) {
-			if (!which(r))
+			if (!which(r, arg))
 				continue;
 			fresh = audit_rule_from_data(r->orig, r->orig_len);
 			if (IS_ERR(fresh)) {
 				err = PTR_ERR(fresh);
 				continue;
 			}
-			if (keep && !keep(fresh, r)) {
+			if (keep && !keep(fresh, r, arg)) {
 				audit_rule_put(fresh);
 				continue;
 			}
@@ -564,12 +567,35 @@ static int audit_rules_rebuild(bool (*which)(const struct audit_rule *r),
  * AUDIT_TRIM: every directory rule resolved again, keeping of the mounts
  * it took in those still below its directory (audit_watch_trim()).
  */
-int audit_rules_trim(void)
+static bool audit_rule_is_dir(const struct audit_rule *r, void *unused)
 {
-	return audit_rules_rebuild(audit_watch_is_dir, audit_watch_trim);
+	return audit_watch_is_dir(r);
 }
 
-static bool audit_rule_has_lsm_field(const struct audit_rule *r)
+int audit_rules_trim(void)
+{
+	return audit_rules_rebuild(audit_rule_is_dir, audit_watch_trim, NULL);
+}
+
+/*
+ * AUDIT_MAKE_EQUIV: the directory rules holding @old, compiled again,
+ * take in @new and the filesystems mounted below it.
+ */
+int audit_rules_make_equiv(const char *old, const char *new)
+{
+	struct audit_equiv *e;
+	int err;
+
+	e = audit_equiv_prepare(old, new);
+	if (IS_ERR(e))
+		return PTR_ERR(e);
+	err = audit_rules_rebuild(audit_watch_covers, audit_watch_equiv, e);
+	err = err ?: audit_equiv_err(e);
+	audit_equiv_free(e);
+	return err;
+}
+
+static bool audit_rule_has_lsm_field(const struct audit_rule *r, void *unused)
 {
 	unsigned int f;
 
@@ -588,7 +614,7 @@ int audit_update_lsm_rules(void)
 	int err;
 
 	audit_cmd_lock();
-	err = audit_rules_rebuild(audit_rule_has_lsm_field, NULL);
+	err = audit_rules_rebuild(audit_rule_has_lsm_field, NULL, NULL);
 	audit_cmd_unlock();
 	return err;
 }

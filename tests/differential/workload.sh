@@ -66,6 +66,16 @@ R0 "$SYSC" 197 s:$W/f2 s:trusted.k		# removexattr as root, auid 0
 "$SYSC" 170 s:difftest 8			# sethostname
 "$SYSC" 176 s:no_such_module 0			# delete_module: ENOENT
 "$SYSC" 101 4 1 0 0				# ptrace POKETEXT of init: ESRCH
+# A directory rule made to take in a filesystem mounted elsewhere
+# (auditctl -q), then trimmed of it (auditctl -t).
+mkdir -p $W/tree $W/eq
+"$AUDITCTL" -w $W/tree -p wa -k difftree >/dev/null
+mount -t tmpfs -o size=1m tmpfs $W/eq
+"$AUDITCTL" -q $W/tree,$W/eq >/dev/null
+A "$SYSC" 2 s:$W/eq/f 0x41 0644			# open O_CREAT: taken in
+"$AUDITCTL" -t >/dev/null
+A "$SYSC" 2 s:$W/eq/g 0x41 0644			# after the trim: not
+umount $W/eq
 log_barrier
 echo "=== log"
 cat "$AUDIT_LOG"

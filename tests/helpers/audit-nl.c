@@ -283,6 +283,28 @@ static int cmd_errno(int argc, char **argv)
 	return 0;
 }
 
+/* AUDIT_MAKE_EQUIV with the lengths the caller chooses, true or not. */
+static int cmd_equiv(int argc, char **argv)
+{
+	static char msg[2 * sizeof(uint32_t) + 8192];
+	uint32_t lens[2] = {
+		(uint32_t)strtoul(argv[0], NULL, 0),
+		(uint32_t)strtoul(argv[1], NULL, 0),
+	};
+	size_t len = strlen(argv[2]);
+
+	(void)argc;
+	if (len > sizeof(msg) - sizeof(lens)) {
+		fprintf(stderr, "audit-nl: equiv: DATA too long\n");
+		return 2;
+	}
+	memcpy(msg, lens, sizeof(lens));
+	memcpy(msg + sizeof(lens), argv[2], len);
+	nl_open();
+	printf("error=%d\n", request(AUDIT_MAKE_EQUIV, msg, sizeof(lens) + len));
+	return 0;
+}
+
 static int cmd_feature(int argc, char **argv)
 {
 	struct audit_features f = {
@@ -391,6 +413,7 @@ static const struct tnl_cmd cmds[] = {
 	{ "big", 2, 2, cmd_big, "big TYPE LEN" },
 	{ "malformed", 1, 1, cmd_malformed, "malformed KIND" },
 	{ "errno", 1, 1, cmd_errno, "errno TYPE" },
+	{ "equiv", 3, 3, cmd_equiv, "equiv LEN0 LEN1 DATA" },
 	{ "feature", 3, 3, cmd_feature, "feature MASK FEATURES LOCK" },
 	{ "tty", 2, 2, cmd_tty, "tty ENABLED LOG_PASSWD" },
 	{ "siginfo", 0, 0, cmd_siginfo, "siginfo" },

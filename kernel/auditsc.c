@@ -202,8 +202,15 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 	if (ctx->in_syscall || ctx->shadow)
 		audit_context_reset(ctx);
 	/*
-	 * A syscall no rule names costs this one lookup and one store; the
-	 * hooks note what it touches in case a record makes it an event.
+	 * The event is stamped with the time the syscall began, as by the
+	 * stock kernel (a settimeofday's event shows when it was called),
+	 * also when no rule names it but a record may make it an event:
+	 * the coarse clock is one read of the timekeeper's cached value.
+	 */
+	ktime_get_coarse_real_ts64(&ctx->stamp);
+	/*
+	 * A syscall no rule names costs this one lookup and a few stores;
+	 * the hooks note what it touches in case a record makes it an event.
 	 */
 	ctx->gather = audit_ruleset_names_syscall(major, &ctx->sc.names.watch_walk);
 	if (!ctx->gather) {
@@ -222,12 +229,6 @@ void __audit_syscall_entry(int major, unsigned long a0, unsigned long a1,
 		return;
 	}
 	ctx->in_syscall = true;
-	/*
-	 * The event is stamped with the time the syscall began, as by the
-	 * stock kernel (a settimeofday's event shows when it was called);
-	 * the coarse clock is one read of the timekeeper's cached value.
-	 */
-	ktime_get_coarse_real_ts64(&ctx->stamp);
 	ctx->sc.major = major;
 	ctx->sc.args[0] = a0;
 	ctx->sc.args[1] = a1;
@@ -257,15 +258,17 @@ static bool audit_syscall_adopt(struct audit_context *ctx)
 	syscall_get_arguments(current, regs, args);
 	ctx->sc.major = nr;
 	memcpy(ctx->sc.args, args, sizeof(ctx->sc.args));
-	/* Its entry was not seen: the first record's time is the closest. */
-	ktime_get_coarse_real_ts64(&ctx->stamp);
 	/*
-	 * What a light syscall noted stays; the working directory its names
-	 * were looked up from is where the task still is, the syscall
-	 * being in progress (chdir moves it only after its checks).
+	 * What a light syscall noted stays, its entry time included; the
+	 * working directory its names were looked up from is where the task
+	 * still is, the syscall being in progress (chdir moves it only after
+	 * its checks).  Without the entry hook (no exit rule), the first
+	 * record's time is the closest there is.
 	 */
 	if (ctx->shadow)
 		audit_names_adopt(&ctx->sc.names);
+	else
+		ktime_get_coarse_real_ts64(&ctx->stamp);
 	ctx->in_syscall = true;
 	return true;
 }

@@ -17,7 +17,7 @@ static struct al_err err;
 /* Parses "auditctl LINE"; on success formats the rule into OUT. */
 static int parse_line(const char *line, char *out, size_t outlen)
 {
-	char buf[16384];
+	static char buf[16384];	/* cmd points into it */
 	char *argv[300];
 	int n;
 
@@ -247,7 +247,18 @@ static void test_bad_rules(void)
 	refused("-r lots", "-r lots");
 	refused("-b 4294967296", "-b 4294967296");
 	refused("--backlog_wait_time 600001", "--backlog_wait_time 600001");
-	refused("-q", "unknown option");
+	refused("-Z", "unknown option");
+	refused("-q", "-q: needs a value");
+	refused("-q /mnt", "-q /mnt: expected two paths, <dir>,<subtree>");
+	refused("-q /mnt,", "-q /mnt,: expected two paths");
+	refused("-q ,/b", "-q ,/b: expected two paths");
+	refused("-q /a,/b,/c", "-q /a,/b,/c: expected two paths");
+	/* -q and -t are actions of their own */
+	CHECK(parse_line("-q /mnt,/srv/data", NULL, 0) == 0);
+	CHECK(cmd.nacts == 1 && cmd.acts[0].kind == ACT_MAKE_EQUIV);
+	CHECK_STR(cmd.acts[0].arg, "/mnt,/srv/data");
+	CHECK(parse_line("-t", NULL, 0) == 0);
+	CHECK(cmd.nacts == 1 && cmd.acts[0].kind == ACT_TRIM);
 	refused("-e", "needs a value");
 
 	/* over-long keys and paths */

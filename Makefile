@@ -110,8 +110,13 @@ include $(TOP)/userspace.mk
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
 
-check: all patch stock-kernel x86-kernel debug-kernel test-module
+check: all patch stock-kernel x86-kernel debug-kernel test-module test-debs
 	@$(TOP)/tests/run-all
+
+# Debian packages the tests run without installing them (laurel).
+.PHONY: test-debs
+test-debs:
+	@$(TOP)/scripts/fetch-laurel $(BUILD)
 
 # The module records/kern-module loads in the guest, built for the test
 # kernel as an external module in build/tests/module (after the tree's

@@ -7,6 +7,8 @@
  *              suspension; reports what happens to it
  *   action.c   the disk policy: which action a reported condition or
  *              the free space selects, and taking it; spawn()
+ *   plugin.c   the files of plugin_dir into struct plugin_conf
+ *   dispatch.c the plugins run: their queues, restarts, overflow
  *   main.c     command line, netlink, signals, the loop
  */
 #ifndef AUDITD_H
@@ -15,6 +17,8 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <poll.h>
 #include <sys/types.h>
 
 #include "audit-lib.h"
@@ -62,6 +66,15 @@ struct action_conf {
 	char exe[PATH_MAX];		/* DA_EXEC */
 };
 
+/* overflow_action: what a full plugin queue does (auditd.conf(5)). */
+enum overflow_action {
+	OV_IGNORE,
+	OV_SYSLOG,
+	OV_SUSPEND,
+	OV_SINGLE,
+	OV_HALT,
+};
+
 struct auditd_conf {
 	char log_file[PATH_MAX];
 	bool write_logs;
@@ -83,6 +96,11 @@ struct auditd_conf {
 	struct action_conf disk_error_action;
 	enum name_format name_format;
 	char name[256];
+	/* the dispatcher */
+	unsigned q_depth;		/* records queued per plugin, at most */
+	enum overflow_action overflow_action;
+	unsigned max_restarts;
+	char plugin_dir[PATH_MAX];
 };
 
 void conf_defaults(struct auditd_conf *c);
@@ -93,6 +111,100 @@ int conf_load_text(const char *name, char *text, struct auditd_conf *c,
 		   struct al_err *err);
 const char *flush_name(enum flush_mode f);
 const char *action_name(enum disk_action a);
+const char *overflow_name(enum overflow_action a);
+
+/* ---- plugins (plugin.c) ---- */
+#define PLUGIN_MAX_ARGS	16
+
+enum plugin_format {
+	PLUGIN_STRING,		/* the log's lines */
+	PLUGIN_BINARY,		/* struct audit_dispatcher_header, then data */
+};
+
+struct plugin_conf {
+	char name[NAME_MAX + 1];	/* its file's name, less ".conf" */
+	bool active;
+	bool builtin;			/* type = builtin */
+	char path[PATH_MAX];		/* the program, or builtin_af_unix */
+	char args[1024];		/* as written: words, quotes group */
+	enum plugin_format format;
+};
+
+/* One plugin file (TEXT is modified); -1 with ERR naming NAME and the
+ * line of the first problem. */
+int plugin_conf_load_text(const char *name, char *text, struct plugin_conf *p,
+			  struct al_err *err);
+int plugin_conf_load(const char *path, struct plugin_conf *p,
+		     struct al_err *err);
+/* Every NAME.conf of DIR that root owns and only root may write, sorted
+ * by name, into *OUT (malloc'd, *N of them; none if DIR does not exist).
+ * A file that is skipped, or does not parse, is told to BAD and left
+ * out.  -1 with ERR if DIR cannot be read. */
+int plugin_dir_load(const char *dir, struct plugin_conf **out, size_t *n,
+		    void (*bad)(void *ctx, const char *msg), void *ctx,
+		    struct al_err *err);
+
+/* ---- the dispatcher (dispatch.c) ---- */
+struct disp_node;
+
+struct disp_plugin {
+	struct plugin_conf conf;
+	pid_t pid;			/* running, or 0 */
+	int fd;				/* its pipe's write end, or -1 */
+	int rfd;			/* the read end, kept for restarts */
+	unsigned restarts;		/* since the start or the last SIGHUP */
+	bool given_up;			/* not run (again): records not queued */
+	bool overflowing;		/* its queue filled; said so */
+	struct disp_node *head, *tail;	/* the records it has yet to read */
+	unsigned count;
+	size_t off;			/* of the head record, written already */
+	unsigned long long sent, dropped;
+};
+
+#define DISP_MAX_RETIRED 64
+
+struct dispatcher {
+	const struct auditd_conf *conf;
+	struct disp_plugin *p;		/* the active plugins */
+	size_t n;
+	unsigned bad_files;		/* in plugin_dir, at the last reading */
+	bool suspended;			/* overflow_action suspend took effect */
+	bool acted;			/* overflow_action single or halt started */
+	bool stopping;
+	unsigned long long dropped_suspended;
+	pid_t retired[DISP_MAX_RETIRED];	/* stopped, not reaped yet */
+	size_t nretired;
+	/* The daemon's hooks; CTX is passed back to say. */
+	void *ctx;
+	void (*say)(void *ctx, int prio, const char *msg);
+	pid_t (*spawn)(const char *path, const char *const argv[], bool quiet);
+};
+
+/* Reads C's plugin_dir and starts the active plugins; a bad file is
+ * reported (bad_files counts them) and left out.  -1 with ERR if the
+ * directory cannot be read. */
+int dispatch_start(struct dispatcher *dp, const struct auditd_conf *c,
+		   struct al_err *err);
+/* Is some plugin running, or to be restarted? */
+bool dispatch_active(const struct dispatcher *dp);
+/* Queues one record for every plugin: TEXT is the kernel's (LEN bytes),
+ * LINE the log's line for it (with its newline). */
+void dispatch_record(struct dispatcher *dp, int type, const char *text,
+		     size_t text_len, const char *line, size_t line_len);
+/* Writes to the plugins what their pipes take now, without blocking. */
+void dispatch_write(struct dispatcher *dp);
+/* The pipes with records waiting, to poll for POLLOUT; how many. */
+size_t dispatch_pollfds(const struct dispatcher *dp, struct pollfd *pfd,
+			size_t max);
+/* SIGCHLD: PID was a plugin (restarted, or given up on)?  */
+bool dispatch_child_exited(struct dispatcher *dp, pid_t pid, int status);
+/* SIGHUP, with C the new configuration (valid until the next call). */
+int dispatch_reconfigure(struct dispatcher *dp, const struct auditd_conf *c,
+			 struct al_err *err);
+/* The plugins and their counts, for the state report. */
+void dispatch_state(const struct dispatcher *dp, FILE *f);
+/* The end: queues written out (two seconds at most), plugins stopped. */
+void dispatch_stop(struct dispatcher *dp);
 
 /* ---- records ---- */
 #define UID_CACHE 32

@@ -27,6 +27,10 @@ void conf_defaults(struct auditd_conf *c)
 	c->disk_full_action.action = DA_SUSPEND;
 	c->disk_error_action.action = DA_SUSPEND;
 	c->name_format = NAME_NONE;
+	c->q_depth = 2000;
+	c->overflow_action = OV_SYSLOG;
+	c->max_restarts = 10;
+	strcpy(c->plugin_dir, "/etc/audit/plugins.d");
 }
 
 struct word {
@@ -61,6 +65,20 @@ static const struct word name_words[] = {
 	{ "user", NAME_USER }, { NULL, 0 },
 };
 
+static const struct word overflow_words[] = {
+	{ "ignore", OV_IGNORE }, { "syslog", OV_SYSLOG },
+	{ "suspend", OV_SUSPEND }, { "single", OV_SINGLE },
+	{ "halt", OV_HALT }, { NULL, 0 },
+};
+
+const char *overflow_name(enum overflow_action a)
+{
+	for (const struct word *w = overflow_words; w->name; w++)
+		if (w->value == (int)a)
+			return w->name;
+	return "?";
+}
+
 const char *flush_name(enum flush_mode f)
 {
 	for (const struct word *w = flush_words; w->name; w++)
@@ -78,14 +96,13 @@ const char *action_name(enum disk_action a)
 }
 
 /* Keywords of Debian's auditd.conf that concern features we lack
- * (network, plugins, mail); accepted so that its file loads. */
+ * (network, mail); accepted so that its file loads. */
 static const char *const ignored[] = {
 	"local_events", "priority_boost", "verify_email", "action_mail_acct",
 	"use_libwrap", "tcp_listen_port", "tcp_listen_queue",
 	"tcp_max_per_addr", "tcp_client_ports", "tcp_client_max_idle",
 	"transport", "enable_krb5", "krb5_principal", "krb5_key_file",
-	"distribute_network", "q_depth", "overflow_action", "max_restarts",
-	"plugin_dir", "end_of_event_timeout", "disp_qos", "dispatcher",
+	"distribute_network", "end_of_event_timeout", "disp_qos", "dispatcher",
 	NULL,
 };
 
@@ -246,6 +263,21 @@ static int set_key(const char *key, const char *v, void *ctx,
 		if (strlen(v) >= sizeof(c->name) || strpbrk(v, " \t\"'="))
 			return al_fail(err, "name: '%s' is too long or has spaces, quotes or '='", v);
 		strcpy(c->name, v);
+	} else if (strcasecmp(key, "q_depth") == 0) {
+		if (number(key, v, 1000000, &c->q_depth, err) < 0 || c->q_depth == 0)
+			return al_fail(err, "q_depth: '%s' is not a number from 1 to 1000000", v);
+	} else if (strcasecmp(key, "overflow_action") == 0) {
+		if ((w = lookup(overflow_words, v)) < 0)
+			return al_fail(err, "overflow_action: '%s' is not ignore, syslog, suspend, single or halt", v);
+		c->overflow_action = (enum overflow_action)w;
+	} else if (strcasecmp(key, "max_restarts") == 0) {
+		return number(key, v, 10000, &c->max_restarts, err);
+	} else if (strcasecmp(key, "plugin_dir") == 0) {
+		if (v[0] != '/')
+			return al_fail(err, "plugin_dir: '%s' is not an absolute path", v);
+		if (strlen(v) >= sizeof(c->plugin_dir) - NAME_MAX - 2)
+			return al_fail(err, "plugin_dir: path too long");
+		strcpy(c->plugin_dir, v);
 	} else {
 		for (const char *const *k = ignored; *k; k++)
 			if (strcasecmp(*k, key) == 0)

@@ -3,9 +3,10 @@
  * auditd: registers with the kernel as the audit daemon and writes every
  * record it is sent to the log, in the format of auditd(8).
  *
- * One thread, one poll loop over the netlink socket and a signalfd.
- * Records are received in batches (recvmmsg), formatted into the log's
- * buffer and written once per batch; the socket's receive buffer is
+ * One thread, one poll loop over the netlink socket, a signalfd and the
+ * pipes of the plugins (dispatch.c).  Records are received in batches
+ * (recvmmsg), formatted into the log's buffer and written once per
+ * batch, and queued for the plugins; the socket's receive buffer is
  * large so that a slow disk never makes the kernel wait.
  *
  * Exit codes as auditd(8): 1 initialisation, 2 command line,
@@ -34,6 +35,8 @@
 #include "auditd.h"
 
 #define PID_FILE	"/run/auditd.pid"
+#define STATE_DIR	"/run/audit"
+#define STATE_FILE	STATE_DIR "/auditd.state"
 #define BATCH		64
 #define RCVBUF		(8 * 1024 * 1024)
 #define LINE_MAX_LEN	(AL_MAX_MSG + 4096)
@@ -59,6 +62,7 @@ struct daemon {
 	int notify_fd;		/* to the waiting parent, -1 once told */
 	struct logfile log;
 	struct actions act;
+	struct dispatcher disp;
 	struct name_cache names;
 	char node[256];
 	unsigned serial;
@@ -140,6 +144,7 @@ static void daemon_record(struct daemon *d, int type, const char *fmt, ...)
 	len = record_format(type, text, strlen(text), d->conf->log_format,
 			    d->node, &d->names, d->line, sizeof(d->line));
 	log_add(&d->log, d->line, len);
+	dispatch_record(&d->disp, type, text, strlen(text), d->line, len);
 }
 
 static void sender_record(struct daemon *d, int type, const char *op,
@@ -208,14 +213,18 @@ static uint32_t handle_datagram(struct daemon *d, const unsigned char *buf,
 		*ack_err = e->error;
 		return h->nlmsg_seq;
 	}
-	/* replies to requests and the end of an event are not logged */
-	if (type < AUDIT_USER || type == AUDIT_EOE ||
+	/* replies to requests are not records */
+	if (type < AUDIT_USER ||
 	    (type > AUDIT_LOGIN && type <= AUDIT_GET_FEATURE))
 		return 0;
 	len = record_format(type, (const char *)buf + NLMSG_HDRLEN,
 			    n - NLMSG_HDRLEN, d->conf->log_format, d->node,
 			    &d->names, d->line, sizeof(d->line));
-	log_add(&d->log, d->line, len);
+	/* the end of an event is for the plugins, not the log */
+	if (type != AUDIT_EOE)
+		log_add(&d->log, d->line, len);
+	dispatch_record(&d->disp, type, (const char *)buf + NLMSG_HDRLEN,
+			n - NLMSG_HDRLEN, d->line, len);
 	return 0;
 }
 
@@ -263,6 +272,7 @@ static int receive(struct daemon *d, uint32_t seq, int *ack_err)
 			break;
 	}
 	log_flush(&d->log, false);
+	dispatch_write(&d->disp);
 	return acked ? 1 : 0;
 }
 
@@ -353,7 +363,9 @@ static void reap(struct daemon *d)
 	pid_t pid;
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		if (dispatch_child_exited(&d->disp, pid, status))
+			continue;
+		else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 			say(d, LOG_WARNING, "child %d (rules loader or action) failed with status %d",
 			    (int)pid, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
@@ -377,12 +389,58 @@ static void reconfigure(struct daemon *d, const struct sender *s)
 		      "op=reconfigure state=changed auid=%u pid=%d res=success",
 		      read_proc_u(s->pid, "loginuid"), (int)s->pid);
 	rc = log_reconfigure(&d->log, nc, &err);
+	if (rc < 0)
+		say(d, LOG_ERR, "%s", err.msg);
 	action_set_conf(&d->act, nc);
+	if (dispatch_reconfigure(&d->disp, nc, &err) < 0)
+		say(d, LOG_ERR, "%s: the plugins stay as they were", err.msg);
 	free(d->conf);
 	d->conf = nc;
 	set_node(d);
-	if (rc < 0)
-		say(d, LOG_ERR, "%s", err.msg);
+}
+
+/* SIGCONT: what the daemon is doing, in STATE_FILE. */
+static void write_state(struct daemon *d)
+{
+	unsigned long long free_mib, total_mib;
+	char tmp[] = STATE_FILE ".XXXXXX";
+	time_t now = time(NULL);
+	FILE *f;
+	int fd;
+
+	mkdir(STATE_DIR, 0755);
+	fd = mkstemp(tmp);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		say(d, LOG_WARNING, "cannot write %s: %s", STATE_FILE,
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	fprintf(f, "audit version = %s\n", AL_VERSION);
+	fprintf(f, "current time = %s", ctime(&now));
+	fprintf(f, "writing to logs = %s\n",
+		!d->conf->write_logs ? "no" : d->log.suspended ? "no (suspended)" : "yes");
+	if (d->conf->write_logs) {
+		fprintf(f, "current log size = %lld KiB\n",
+			(long long)d->log.size / 1024);
+		fprintf(f, "max log size = %u KiB\n", d->conf->max_log_file * 1024);
+		if (log_space(&d->log, &free_mib, &total_mib) == 0)
+			fprintf(f, "logging partition free space = %llu MiB\n",
+				free_mib);
+		fprintf(f, "records dropped while suspended = %llu\n",
+			d->log.dropped);
+	}
+	fprintf(f, "q_depth = %u\noverflow_action = %s\nmax_restarts = %u\n",
+		d->conf->q_depth, overflow_name(d->conf->overflow_action),
+		d->conf->max_restarts);
+	dispatch_state(&d->disp, f);
+	fchmod(fd, 0640);
+	if (fclose(f) != 0 || rename(tmp, STATE_FILE) < 0) {
+		say(d, LOG_WARNING, "cannot write %s: %s", STATE_FILE,
+		    strerror(errno));
+		unlink(tmp);
+	}
 }
 
 static void handle_signals(struct daemon *d)
@@ -415,6 +473,9 @@ static void handle_signals(struct daemon *d)
 		case SIGCHLD:
 			reap(d);
 			break;
+		case SIGCONT:
+			write_state(d);
+			break;
 		}
 	}
 	log_flush(&d->log, false);
@@ -425,11 +486,12 @@ static int run(struct daemon *d)
 	time_t last_check = 0;
 
 	while (!d->stop) {
-		struct pollfd p[2] = {
+		struct pollfd p[2 + 64] = {
 			{ .fd = d->nl.fd, .events = POLLIN },
 			{ .fd = d->sigfd, .events = POLLIN },
 		};
-		int err, rc, ready = poll(p, 2, 1000);
+		size_t np = 2 + dispatch_pollfds(&d->disp, p + 2, 64);
+		int err, rc, ready = poll(p, np, 1000);
 		time_t now = time(NULL);
 
 		if (ready < 0 && errno != EINTR)
@@ -444,6 +506,8 @@ static int run(struct daemon *d)
 		}
 		if (ready > 0 && (p[1].revents & POLLIN))
 			handle_signals(d);
+		if (np > 2)
+			dispatch_write(&d->disp);
 		if (now != last_check) {
 			last_check = now;
 			action_check_space(&d->act, &d->log);
@@ -496,6 +560,34 @@ static void notify_parent(struct daemon *d, int code)
 	}
 	if (chdir("/") < 0)
 		say(d, LOG_WARNING, "cannot chdir to /");
+}
+
+static void say_bad_plugin(void *ctx, const char *msg)
+{
+	unsigned *bad = ctx;
+
+	fprintf(stderr, "auditd: %s\n", msg);
+	(*bad)++;
+}
+
+/* -t: auditd.conf and the plugin files, each problem named. */
+static int test_config(struct daemon *d)
+{
+	struct plugin_conf *confs;
+	struct al_err err;
+	unsigned bad = 0;
+	size_t n;
+
+	if (plugin_dir_load(d->conf->plugin_dir, &confs, &n, say_bad_plugin,
+			    &bad, &err) < 0) {
+		fprintf(stderr, "auditd: %s\n", err.msg);
+		return EXIT_CONF;
+	}
+	free(confs);
+	if (bad)
+		return EXIT_CONF;
+	printf("auditd: %s is valid (%zu plugin files)\n", d->conf_path, n);
+	return 0;
 }
 
 static void usage(void)
@@ -577,6 +669,7 @@ static int setup_signals(struct daemon *d)
 	sigaddset(&set, SIGUSR1);
 	sigaddset(&set, SIGUSR2);
 	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGCONT);
 	if (sigprocmask(SIG_BLOCK, &set, NULL) < 0)
 		return -errno;
 	signal(SIGPIPE, SIG_IGN);
@@ -609,6 +702,8 @@ static int start(struct daemon *d)
 	    setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUF, &buf, sizeof(buf)) < 0)
 		say(d, LOG_WARNING, "cannot enlarge the socket buffer: %s",
 		    strerror(errno));
+	if (dispatch_start(&d->disp, d->conf, &err) < 0)
+		say(d, LOG_ERR, "%s: no plugins", err.msg);
 	uname(&un);
 	daemon_record(d, AUDIT_DAEMON_START,
 		      "op=start ver=%s format=%s kernel=%s auid=%u pid=%d uid=%u ses=%u res=success",
@@ -644,6 +739,7 @@ static void finish(struct daemon *d)
 		(void)set_and_wait(d, &st);	/* fails if locked: fine */
 	}
 	sender_record(d, AUDIT_DAEMON_END, "terminate", &d->stopper, "success");
+	dispatch_stop(&d->disp);
 	log_close(&d->log);
 	unlink(PID_FILE);
 	al_nl_close(&d->nl);
@@ -674,10 +770,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "auditd: %s\n", err.msg);
 		return EXIT_CONF;
 	}
-	if (d->test_only) {
-		printf("auditd: %s is valid\n", d->conf_path);
-		return 0;
-	}
+	if (d->test_only)
+		return test_config(d);
 	if (geteuid() != 0) {
 		fputs("auditd: must be run as root\n", stderr);
 		return EXIT_PRIV;
@@ -697,6 +791,9 @@ int main(int argc, char **argv)
 	d->act.say = hook_say;
 	d->act.spawn = spawn;
 	action_set_conf(&d->act, d->conf);
+	d->disp.ctx = d;
+	d->disp.say = hook_say;
+	d->disp.spawn = spawn;
 	if (!d->foreground && !d->nofork)
 		daemonize(d);
 	rc = start(d);

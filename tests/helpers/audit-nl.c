@@ -172,7 +172,7 @@ static int cmd_user(int argc, char **argv)
 	nl_open();
 	count = atoi(argv[0]);
 	for (int i = 0; i < count; i++) {
-		char text[256];
+		char text[4096];
 
 		snprintf(text, sizeof(text), "%s %d", argv[1], i);
 		if (request(AUDIT_USER, text, strlen(text) + 1) == 0)

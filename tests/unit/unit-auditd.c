@@ -85,6 +85,16 @@ static void test_conf(void)
 	CHECK(conf.name_format == NAME_USER);
 	CHECK_STR(conf.name, "box1");
 	CHECK(load("  freq=7  \n\t# indented comment\n") == 0 && conf.freq == 7);
+	/* the dispatcher's keys, Debian's values first */
+	CHECK(load(debian_conf) == 0);
+	CHECK(conf.q_depth == 2000 && conf.overflow_action == OV_SYSLOG);
+	CHECK(conf.max_restarts == 10);
+	CHECK_STR(conf.plugin_dir, "/etc/audit/plugins.d");
+	CHECK(load("q_depth = 5\noverflow_action = Suspend\nmax_restarts = 0\n"
+		   "plugin_dir = /tmp/p\n") == 0);
+	CHECK(conf.q_depth == 5 && conf.overflow_action == OV_SUSPEND);
+	CHECK(conf.max_restarts == 0);
+	CHECK_STR(conf.plugin_dir, "/tmp/p");
 
 	bad_conf("log_file\n", "test.conf:1: no '='");
 	bad_conf("freq = 1\n= 5\n", "test.conf:2: no option name");
@@ -111,6 +121,59 @@ static void test_conf(void)
 	bad_conf("name_format = user\n", "no name");
 	bad_conf("name_format = dns\n", "unknown format");
 	bad_conf("name = has space\n", "spaces");
+	bad_conf("q_depth = 0\n", "q_depth: '0' is not a number from 1 to 1000000");
+	bad_conf("overflow_action = rotate\n", "overflow_action: 'rotate' is not ignore, syslog, suspend, single or halt");
+	bad_conf("max_restarts = many\n", "max_restarts");
+	bad_conf("plugin_dir = plugins.d\n", "plugin_dir: 'plugins.d' is not an absolute path");
+}
+
+/* ---- plugin files ---- */
+static struct plugin_conf plc;
+
+static int load_plugin(const char *text)
+{
+	char buf[2048];
+
+	snprintf(buf, sizeof(buf), "%s", text);
+	return plugin_conf_load_text("p.conf", buf, &plc, &err);
+}
+
+static void bad_plugin(const char *text, const char *want)
+{
+	CHECK(load_plugin(text) < 0);
+	CHECK_HAS(err.msg, want);
+}
+
+static void test_plugin_conf(void)
+{
+	/* Debian's syslog.conf and af_unix.conf */
+	CHECK(load_plugin("active = no\ndirection = out\npath = /sbin/audisp-syslog\n"
+			  "type = always \nargs = LOG_INFO\nformat = string\n") == 0);
+	CHECK(!plc.active && !plc.builtin && plc.format == PLUGIN_STRING);
+	CHECK_STR(plc.path, "/sbin/audisp-syslog");
+	CHECK_STR(plc.args, "LOG_INFO");
+	CHECK(load_plugin("active = no\ndirection = out\npath = builtin_af_unix\n"
+			  "type = builtin \nargs = 0640 /var/run/audispd_events\n"
+			  "format = string\n") == 0);
+	CHECK(plc.builtin);
+	/* the defaults: inactive, string */
+	CHECK(load_plugin("path = /bin/true\n") == 0);
+	CHECK(!plc.active && plc.format == PLUGIN_STRING && !plc.args[0]);
+	CHECK(load_plugin("active = YES\npath = /bin/x\nformat = binary\n"
+			  "args = -c \"one two\" three\n") == 0);
+	CHECK(plc.active && plc.format == PLUGIN_BINARY);
+
+	bad_plugin("active = yes\n", "p.conf: no path");
+	bad_plugin("path = relative/x\n", "path 'relative/x' is not absolute");
+	bad_plugin("path = builtin_syslog\ntype = builtin\n",
+		   "builtin plugin 'builtin_syslog' is not provided");
+	bad_plugin("path = /bin/x\ndirection = in\n", "p.conf:2: direction: 'in': only out is supported");
+	bad_plugin("path = /bin/x\ntype = sometimes\n", "neither always nor builtin");
+	bad_plugin("path = /bin/x\nformat = xml\n", "neither string nor binary");
+	bad_plugin("path = /bin/x\nactive = maybe\n", "neither yes nor no");
+	bad_plugin("path = /bin/x\nargs = \"open\n", "args:");
+	bad_plugin("path = /bin/x\nargs = 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n", "args:");
+	bad_plugin("path = /bin/x\ncolour = red\n", "unknown keyword 'colour'");
 }
 
 static struct name_cache names;
@@ -638,6 +701,203 @@ static void test_spawn(void)
 	CHECK(spawn_wait("/nonexistent/program", argv, true) == 127);
 }
 
+/* ---- the dispatcher ---- */
+static void write_text(const char *path, const char *text, mode_t mode)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+		chmod(path, mode);
+	}
+}
+
+static void read_text(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(buf, 1, len - 1, f) : 0;
+
+	buf[n] = '\0';
+	if (f)
+		fclose(f);
+}
+
+static unsigned bad_seen;
+
+static void count_bad(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+	bad_seen++;
+}
+
+static void test_plugin_dir(void)
+{
+	char pdir[600], path[700];
+	struct plugin_conf *list;
+	size_t n;
+
+	snprintf(pdir, sizeof(pdir), "%s/plugins.d", dir);
+	mkdir(pdir, 0755);
+	snprintf(path, sizeof(path), "%s/b.conf", pdir);
+	write_text(path, "active = yes\npath = /bin/b\n", 0640);
+	snprintf(path, sizeof(path), "%s/a.conf", pdir);
+	write_text(path, "path = /bin/a\n", 0600);
+	snprintf(path, sizeof(path), "%s/a.conf.rpmsave", pdir);
+	write_text(path, "garbage\n", 0600);
+	snprintf(path, sizeof(path), "%s/notes.txt", pdir);
+	write_text(path, "garbage\n", 0600);
+	snprintf(path, sizeof(path), "%s/open.conf", pdir);
+	write_text(path, "path = /bin/open\n", 0646);
+	snprintf(path, sizeof(path), "%s/broken.conf", pdir);
+	write_text(path, "path = /bin/x\nformat = xml\n", 0600);
+	bad_seen = 0;
+	CHECK(plugin_dir_load(pdir, &list, &n, count_bad, NULL, &err) == 0);
+	/* sorted; the backup, the other file, the writable and broken ones not */
+	CHECK(n == 2);
+	if (n == 2) {
+		CHECK_STR(list[0].name, "a");
+		CHECK_STR(list[1].name, "b");
+		CHECK(!list[0].active && list[1].active);
+	}
+	CHECK(bad_seen == 2);
+	free(list);
+	/* no directory: no plugins */
+	CHECK(plugin_dir_load("/nonexistent/plugins.d", &list, &n, count_bad,
+			      NULL, &err) == 0 && n == 0);
+}
+
+static struct dispatcher disp;
+
+static void disp_setup(const char *plugin_text, unsigned q_depth,
+		       enum log_format f)
+{
+	char path[PATH_MAX + 16];
+
+	conf_defaults(&conf);
+	snprintf(conf.plugin_dir, sizeof(conf.plugin_dir), "%s/disp.d", dir);
+	mkdir(conf.plugin_dir, 0755);
+	snprintf(path, sizeof(path), "%s/p.conf", conf.plugin_dir);
+	write_text(path, plugin_text, 0600);
+	conf.q_depth = q_depth;
+	conf.log_format = f;
+	memset(&disp, 0, sizeof(disp));
+	disp.say = test_say;
+	disp.spawn = fake_spawn;
+	said[0] = ran[0] = '\0';
+}
+
+static void disp_lines(unsigned n, size_t len)
+{
+	static char line[2048], text[2048];
+
+	for (unsigned i = 0; i < n; i++) {
+		int k = snprintf(text, sizeof(text), "audit(1.000:%u): %.*s", i + 1,
+				 (int)len, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		int m = snprintf(line, sizeof(line), "type=USER msg=%s\n", text);
+
+		dispatch_record(&disp, 1107, text, (size_t)k, line, (size_t)m);
+		dispatch_write(&disp);
+	}
+}
+
+static void test_dispatch(void)
+{
+	char text[2048], out[700], want[256];
+	sigset_t block, old;
+
+	/* the daemon blocks SIGCHLD for its signalfd; so do we */
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &block, &old);
+
+	/* string: the lines as given, inner newlines made spaces */
+	snprintf(out, sizeof(out), "%s/string.out", dir);
+	snprintf(text, sizeof(text), "active = yes\npath = /bin/sh\n"
+		 "args = -c \"exec cat >%s\"\n", out);
+	disp_setup(text, 10, FORMAT_RAW);
+	CHECK(dispatch_start(&disp, &conf, &err) == 0);
+	CHECK(dispatch_active(&disp));
+	disp_lines(3, 5);
+	dispatch_record(&disp, 1107, "a\nb", 3, "type=USER msg=a\nb\n",
+			strlen("type=USER msg=a\nb\n"));
+	dispatch_stop(&disp);
+	read_text(out, text, sizeof(text));
+	CHECK_STR(text, "type=USER msg=audit(1.000:1): xxxxx\n"
+		  "type=USER msg=audit(1.000:2): xxxxx\n"
+		  "type=USER msg=audit(1.000:3): xxxxx\n"
+		  "type=USER msg=a b\n");
+
+	/* binary: header and a data area of 8970 bytes, the kernel's text */
+	snprintf(out, sizeof(out), "%s/binary.out", dir);
+	snprintf(text, sizeof(text), "active = yes\npath = /bin/sh\nformat = binary\n"
+		 "args = -c \"exec cat >%s\"\n", out);
+	disp_setup(text, 10, FORMAT_RAW);
+	CHECK(dispatch_start(&disp, &conf, &err) == 0);
+	disp_lines(2, 3);
+	dispatch_stop(&disp);
+	{
+		struct stat st;
+		uint32_t hdr[4] = { 9, 9, 9, 9 };
+		char data[32] = "";
+		int fd = open(out, O_RDONLY);
+
+		CHECK(stat(out, &st) == 0 && st.st_size == 2 * (16 + 8970));
+		CHECK(fd >= 0 && read(fd, hdr, 16) == 16 && read(fd, data, 20) == 20);
+		CHECK(hdr[0] == 0 && hdr[1] == 16 && hdr[2] == 1107 && hdr[3] == 19);
+		/* the data area is zero past the text */
+		CHECK(data[19] == '\0');
+		CHECK_STR(data, "audit(1.000:1): xxx");
+		if (fd >= 0)
+			close(fd);
+	}
+
+	/* a plugin that never reads: its queue fills; the drops counted */
+	disp_setup("active = yes\npath = /bin/sleep\nargs = 30\n", 4, FORMAT_RAW);
+	conf.overflow_action = OV_SYSLOG;
+	CHECK(dispatch_start(&disp, &conf, &err) == 0);
+	disp_lines(12000, 100);
+	CHECK(disp.n == 1 && disp.p[0].dropped > 0 && disp.p[0].count == 4);
+	CHECK_HAS(said, "plugin p: queue full (q_depth 4): events dropped");
+	/* said once, not once per record */
+	CHECK(strstr(said, "queue full") &&
+	      !strstr(strstr(said, "queue full") + 1, "queue full"));
+	dispatch_stop(&disp);
+	snprintf(want, sizeof(want), "events dropped in all");
+	CHECK_HAS(said, want);
+
+	/* halt: /sbin/init 0, once */
+	disp_setup("active = yes\npath = /bin/sleep\nargs = 30\n", 1, FORMAT_RAW);
+	conf.overflow_action = OV_HALT;
+	CHECK(dispatch_start(&disp, &conf, &err) == 0);
+	disp_lines(12000, 100);
+	CHECK_STR(ran, "/sbin/init: /sbin/init 0");
+	dispatch_stop(&disp);
+
+	/* suspend: nothing more is queued, until a reconfiguration */
+	disp_setup("active = yes\npath = /bin/sleep\nargs = 30\n", 1, FORMAT_RAW);
+	conf.overflow_action = OV_SUSPEND;
+	CHECK(dispatch_start(&disp, &conf, &err) == 0);
+	disp_lines(12000, 100);
+	CHECK(disp.suspended && disp.dropped_suspended > 0);
+	CHECK_HAS(said, "dispatching suspended until SIGHUP");
+	CHECK(dispatch_reconfigure(&disp, &conf, &err) == 0 && !disp.suspended);
+	CHECK_HAS(said, "dispatching resumed (SIGHUP)");
+	dispatch_stop(&disp);
+
+	/* a program that cannot run is not started, and said so */
+	disp_setup("active = yes\npath = /nonexistent/plugin\n", 4, FORMAT_RAW);
+	CHECK(dispatch_start(&disp, &conf, &err) == 0);
+	CHECK(!dispatch_active(&disp));
+	CHECK_HAS(said, "plugin p: /nonexistent/plugin: No such file or directory");
+	dispatch_stop(&disp);
+
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 int main(int argc, char **argv)
 {
 	char rm[512];
@@ -645,6 +905,7 @@ int main(int argc, char **argv)
 	if (argc > 2 && strcmp(argv[1], "--spawned") == 0)
 		return spawned(argc, argv);
 	test_conf();
+	test_plugin_conf();
 	test_records();
 	test_policy();
 	if (!mkdtemp(dir)) {
@@ -654,6 +915,8 @@ int main(int argc, char **argv)
 	test_log();
 	test_reconfigure();
 	test_spawn();
+	test_plugin_dir();
+	test_dispatch();
 	snprintf(rm, sizeof(rm), "rm -rf %s", dir);
 	if (system(rm) != 0)
 		printf("could not remove %s\n", dir);

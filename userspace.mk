@@ -127,8 +127,10 @@ $(TESTBIN)/unit-%: $(TOP)/tests/unit/unit-%.c $(TOP)/tests/unit/unit.h \
 install: $(USERBIN)/auditctl $(USERBIN)/auditd
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(SYSCONFDIR)/audit
-	install -m 755 $(USERBIN)/auditctl $(USERBIN)/auditd $(DESTDIR)$(SBINDIR)
+	install -m 755 $(USERBIN)/auditctl $(USERBIN)/auditd \
+		$(TOP)/auditctl/augenrules $(DESTDIR)$(SBINDIR)
 	install -m 644 $(TOP)/auditctl/auditctl.8 $(TOP)/auditd/auditd.8 \
+		$(TOP)/auditctl/augenrules.8 \
 		$(DESTDIR)$(MANDIR)/man8
 	install -m 644 $(TOP)/auditd/auditd.conf.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 640 $(TOP)/auditd/auditd.conf $(DESTDIR)$(SYSCONFDIR)/audit/auditd.conf

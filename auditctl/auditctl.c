@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,6 +221,24 @@ static int do_delete_all(struct ctx *x, const char *key, struct al_err *err)
 	return rc;
 }
 
+/* --signal: to the daemon the kernel has registered. */
+static int do_signal(struct ctx *x, int sig, const char *name,
+		     struct al_err *err)
+{
+	struct audit_status st;
+	int rc = al_get_status(&x->nl, &st);
+
+	if (rc < 0)
+		return al_fail(err, "--signal %s: cannot get the audit status (%s)",
+			       name, strerror(-rc));
+	if (st.pid == 0)
+		return al_fail(err, "--signal %s: no audit daemon is registered", name);
+	if (kill((pid_t)st.pid, sig) < 0)
+		return al_fail(err, "--signal %s: pid %u: %s", name, st.pid,
+			       strerror(errno));
+	return 0;
+}
+
 static int do_rule(struct ctx *x, struct cmd *c, struct al_err *err)
 {
 	const struct audit_rule_data *d = &c->rule.u.d;
@@ -275,6 +294,9 @@ static int run_cmd(void *ctx, struct cmd *c, struct al_err *err)
 			break;
 		case ACT_DELETE_ALL:
 			rc = do_delete_all(x, c->key, err);
+			break;
+		case ACT_SIGNAL:
+			rc = do_signal(x, (int)a->value, a->arg, err);
 			break;
 		case ACT_TRIM:
 			rc = al_nl_request(&x->nl, AUDIT_TRIM, NULL, 0, 0, NULL, 0);

@@ -2,8 +2,10 @@
 /* auditctl's command line and rules files: parsing only, no netlink. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -24,6 +26,7 @@ static const struct option long_opts[] = {
 	{ "reset_backlog_wait_time_actual", no_argument, NULL,
 	  OPT_RESET_WAIT_ACTUAL },
 	{ "loginuid-immutable", no_argument, NULL, OPT_LOGINUID_IMMUTABLE },
+	{ "signal", required_argument, NULL, OPT_SIGNAL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ NULL, 0, NULL, 0 },
@@ -59,6 +62,8 @@ void cmd_usage(FILE *f)
 	      "    -w <path>           insert a watch on path\n"
 	      "    -W <path>           remove the watch on path\n"
 	      "    --loginuid-immutable  make login uids unchangeable once set\n"
+	      "    --signal <s>        signal the audit daemon: stop (TERM), reload (HUP),\n"
+	      "                        rotate (USR1), resume (USR2), state (CONT)\n"
 	      "    --reset-lost        reset the lost record counter\n"
 	      "    --reset_backlog_wait_time_actual  reset the backlog wait counter\n",
 	      f);
@@ -83,6 +88,27 @@ static int set_option(struct cmd *c, const char *opt, const char *what,
 		return al_fail(err, "%s %s: %s must be a number from 0 to %lld",
 			       opt, v, what, max);
 	return add_action(c, ACT_SET, mask, (uint32_t)n, NULL, err);
+}
+
+/* --signal's names, as audit 4.x's auditctl takes them. */
+static const struct {
+	const char *name, *sig_name;
+	int sig;
+} signal_names[] = {
+	{ "stop", "TERM", SIGTERM }, { "reload", "HUP", SIGHUP },
+	{ "rotate", "USR1", SIGUSR1 }, { "resume", "USR2", SIGUSR2 },
+	{ "state", "CONT", SIGCONT },
+};
+
+static int signal_number(const char *v)
+{
+	const char *bare = strncasecmp(v, "SIG", 3) == 0 ? v + 3 : v;
+
+	for (size_t i = 0; i < sizeof(signal_names) / sizeof(signal_names[0]); i++)
+		if (strcasecmp(v, signal_names[i].name) == 0 ||
+		    strcasecmp(bare, signal_names[i].sig_name) == 0)
+			return signal_names[i].sig;
+	return -1;
 }
 
 static int rule_start(struct cmd *c, int op, const char *opt, const char *v,
@@ -137,6 +163,17 @@ int cmd_parse(int argc, char **argv, struct cmd *c, struct al_err *err)
 		case OPT_RESET_WAIT_ACTUAL:
 			rc = add_action(c, ACT_RESET_WAIT_ACTUAL, 0, 0, NULL, err);
 			break;
+		case OPT_SIGNAL: {
+			int sig = signal_number(optarg);
+
+			if (sig < 0)
+				rc = al_fail(err, "--signal %s: want stop, reload, rotate, resume or state (or TERM, HUP, USR1, USR2, CONT)",
+					     optarg);
+			else
+				rc = add_action(c, ACT_SIGNAL, 0, (uint32_t)sig,
+						optarg, err);
+			break;
+		}
 		case OPT_LOGINUID_IMMUTABLE:
 			rc = add_action(c, ACT_LOGINUID_IMMUTABLE, 0, 0, NULL, err);
 			break;

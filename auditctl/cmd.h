@@ -28,6 +28,7 @@ enum act_kind {
 	ACT_VERSION,
 	ACT_TRIM,		/* AUDIT_TRIM */
 	ACT_MAKE_EQUIV,		/* arg: "old,new" */
+	ACT_SIGNAL,		/* value: the signal, to the registered daemon */
 };
 
 struct action {

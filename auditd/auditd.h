@@ -101,6 +101,7 @@ struct auditd_conf {
 	enum overflow_action overflow_action;
 	unsigned max_restarts;
 	char plugin_dir[PATH_MAX];
+	unsigned report_interval;	/* seconds between state reports, 0: none */
 };
 
 void conf_defaults(struct auditd_conf *c);

@@ -118,6 +118,35 @@ static int number(const char *key, const char *v, unsigned max, unsigned *out,
 	return 0;
 }
 
+/* Seconds, or a number with s, m, h or d after it ("15s", "10m", "1h"). */
+static int interval(const char *key, const char *v, unsigned *out,
+		    struct al_err *err)
+{
+	static const struct { char unit; unsigned mult; } units[] = {
+		{ 's', 1 }, { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 },
+	};
+	char num[16];
+	size_t len = strlen(v);
+	unsigned mult = 1;
+
+	if (len > 0 && len < sizeof(num)) {
+		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+			if (v[len - 1] == units[i].unit) {
+				mult = units[i].mult;
+				len--;
+				break;
+			}
+		memcpy(num, v, len);
+		num[len] = '\0';
+		if (len > 0 && number(key, num, 365 * 86400 / mult, out, err) == 0) {
+			*out *= mult;
+			return 0;
+		}
+	}
+	return al_fail(err, "%s: '%s' is not a time (seconds, or a number and s, m, h or d)",
+		       key, v);
+}
+
 static int yes_no(const char *key, const char *v, bool *out,
 		  struct al_err *err)
 {
@@ -272,6 +301,8 @@ static int set_key(const char *key, const char *v, void *ctx,
 		c->overflow_action = (enum overflow_action)w;
 	} else if (strcasecmp(key, "max_restarts") == 0) {
 		return number(key, v, 10000, &c->max_restarts, err);
+	} else if (strcasecmp(key, "report_interval") == 0) {
+		return interval(key, v, &c->report_interval, err);
 	} else if (strcasecmp(key, "plugin_dir") == 0) {
 		if (v[0] != '/')
 			return al_fail(err, "plugin_dir: '%s' is not an absolute path", v);

@@ -483,7 +483,7 @@ static void handle_signals(struct daemon *d)
 
 static int run(struct daemon *d)
 {
-	time_t last_check = 0;
+	time_t last_check = 0, last_report = time(NULL);
 
 	while (!d->stop) {
 		struct pollfd p[2 + 64] = {
@@ -511,6 +511,11 @@ static int run(struct daemon *d)
 		if (now != last_check) {
 			last_check = now;
 			action_check_space(&d->act, &d->log);
+		}
+		if (d->conf->report_interval &&
+		    now - last_report >= (time_t)d->conf->report_interval) {
+			last_report = now;
+			write_state(d);
 		}
 	}
 	return 0;

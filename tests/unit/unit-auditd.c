@@ -121,6 +121,13 @@ static void test_conf(void)
 	bad_conf("name_format = user\n", "no name");
 	bad_conf("name_format = dns\n", "unknown format");
 	bad_conf("name = has space\n", "spaces");
+	CHECK(load("report_interval = 30\n") == 0 && conf.report_interval == 30);
+	CHECK(load("report_interval = 10m\n") == 0 && conf.report_interval == 600);
+	CHECK(load("report_interval = 1h\n") == 0 && conf.report_interval == 3600);
+	CHECK(load("") == 0 && conf.report_interval == 0);
+	bad_conf("report_interval = soon\n", "report_interval: 'soon' is not a time");
+	bad_conf("report_interval = 5y\n", "is not a time");
+	bad_conf("report_interval = m\n", "is not a time");
 	bad_conf("q_depth = 0\n", "q_depth: '0' is not a number from 1 to 1000000");
 	bad_conf("overflow_action = rotate\n", "overflow_action: 'rotate' is not ignore, syslog, suspend, single or halt");
 	bad_conf("max_restarts = many\n", "max_restarts");

@@ -3,6 +3,7 @@
  * Rules: auditctl words -> struct audit_rule_data -> 'auditctl -l' text,
  * the name tables, and the errors bad input must get.
  */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -257,6 +258,12 @@ static void test_bad_rules(void)
 	CHECK(parse_line("-q /mnt,/srv/data", NULL, 0) == 0);
 	CHECK(cmd.nacts == 1 && cmd.acts[0].kind == ACT_MAKE_EQUIV);
 	CHECK_STR(cmd.acts[0].arg, "/mnt,/srv/data");
+	CHECK(parse_line("--signal state", NULL, 0) == 0);
+	CHECK(cmd.nacts == 1 && cmd.acts[0].kind == ACT_SIGNAL &&
+	      cmd.acts[0].value == SIGCONT);
+	CHECK(parse_line("--signal SIGHUP", NULL, 0) == 0 && cmd.acts[0].value == SIGHUP);
+	CHECK(parse_line("--signal usr1", NULL, 0) == 0 && cmd.acts[0].value == SIGUSR1);
+	refused("--signal KILL", "--signal KILL: want stop, reload, rotate, resume or state");
 	CHECK(parse_line("-t", NULL, 0) == 0);
 	CHECK(cmd.nacts == 1 && cmd.acts[0].kind == ACT_TRIM);
 	refused("-e", "needs a value");

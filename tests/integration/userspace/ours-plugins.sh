@@ -84,6 +84,10 @@ wait_until test -s /run/audit/auditd.state || fail "no state report"
 grep -Eq '^plugin a = pid [0-9]+, running, queued 0, sent [0-9]+, dropped 0, restarts 0$' /run/audit/auditd.state ||
 	fail "state report: $(cat /run/audit/auditd.state)"
 pass "SIGCONT writes /run/audit/auditd.state"
+rm -f /run/audit/auditd.state
+"$AUDITCTL" --signal state || fail "auditctl --signal state"
+wait_until test -s /run/audit/auditd.state || fail "--signal state: no state report"
+pass "auditctl --signal state: the report, written again"
 
 # A plugin that exits is restarted max_restarts times, then given up.
 plugin c "$D/c.out --exit-after 2"
@@ -105,6 +109,8 @@ pass "a plugin that exits is restarted on its pipe, max_restarts times, then giv
 # counted; the log and the other plugins lose nothing.
 rm $P/c.conf $P/b.conf
 plugin s "$D/s.out --stall"
+write_conf "q_depth = 2000" "overflow_action = syslog" "max_restarts = 2" "report_interval = 1s"
+rm -f /run/audit/auditd.state
 kill -HUP "$OURS"
 wait_until test "$(grep -c 'op=reconfigure state=changed' $LOG)" -ge 2 || fail "no second reconfigure"
 "$AUDITCTL" -b 8192 >/dev/null
@@ -124,8 +130,8 @@ wait_until grep -q "plugin s: queue full (q_depth 2000): events dropped" $D/err 
 wait_until -t 60 has_lines $D/a.out "$F" 6000 ||
 	{ cat $D/err; fail "plugin a lost records: it has $(grep -c "$F" $D/a.out)"; }
 grep -q "plugin a: queue full" $D/err && fail "plugin a's queue filled"
-kill -CONT "$OURS"
-wait_until grep -q '^plugin s = ' /run/audit/auditd.state || fail "no state of s"
+# report_interval = 1s: the report is written again every second.
+wait_until grep -q '^plugin s = ' /run/audit/auditd.state || fail "report_interval: no state of s"
 dropped=$(sed -n 's/^plugin s = .*dropped \([0-9]*\),.*/\1/p' /run/audit/auditd.state)
 [ "${dropped:-0}" -gt 0 ] || fail "state report: $(cat /run/audit/auditd.state)"
 expect_eq "lost by the kernel" "$(status_field lost)" 0
@@ -139,3 +145,5 @@ wait_until grep -q eof $D/a.out.term || fail "plugin a did not see the end of it
 wait_until grep -q term $D/s.out.term || fail "the stalled plugin was not stopped"
 grep -q "plugin s: [0-9]* events dropped in all" $D/err || fail "no final count: $(cat $D/err)"
 pass "at the end the plugins get what was queued, then EOF and SIGTERM"
+"$AUDITCTL" --signal state 2>$D/sig.err && fail "--signal with no daemon succeeds"
+grep -q -- "--signal state: no audit daemon is registered" $D/sig.err || fail "--signal: $(cat $D/sig.err)"

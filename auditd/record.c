@@ -117,6 +117,18 @@ static void enrich(struct al_buf *l, const char *text, size_t len,
 		}
 		if (p < end)
 			p++;
+		if (klen == 5 && memcmp(k, "saddr", 5) == 0 && *v != '"') {
+			struct al_sockaddr sa;
+			char desc[160];
+
+			if (al_sockaddr_decode(v, (size_t)(ve - v), &sa) == 0) {
+				al_sockaddr_format(&sa, desc, sizeof(desc));
+				al_bprintf(l, "%cSADDR={ %s }", any ? ' ' : ENRICH_SEP,
+				    desc);
+				any = true;
+			}
+			continue;
+		}
 		if (klen >= sizeof(key) || (size_t)(ve - v) >= sizeof(val) ||
 		    *v == '"' || *v == '\'')
 			continue;

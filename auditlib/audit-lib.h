@@ -63,6 +63,22 @@ int al_syscall_num(uint32_t arch, const char *name);
 /* "b64", "b32", "x86_64", "i386"... to an AUDIT_ARCH_* value; 0 if not. */
 uint32_t al_arch_parse(const char *s);
 const char *al_arch_name(uint32_t arch);	/* "b64", "b32" or NULL */
+
+/* Hex text (LEN digits) into at most MAX bytes; (size_t)-1 if not hex. */
+size_t al_unhex(const char *hex, size_t len, unsigned char *out, size_t max);
+
+/* The saddr= of a SOCKADDR record, decoded (sockaddr.c). */
+struct al_sockaddr {
+	int family;		/* AF_* */
+	char fam[24];		/* "inet", "inet6", "local", "netlink", ... */
+	char addr[112];		/* address, or socket path ('@' if abstract) */
+	int port;
+	bool has_port;
+	unsigned nl_pid;
+};
+int al_sockaddr_decode(const char *hex, size_t len, struct al_sockaddr *sa);
+/* As Debian's ENRICHED format writes it inside SADDR={ ... }. */
+size_t al_sockaddr_format(const struct al_sockaddr *sa, char *out, size_t len);
 uint32_t al_native_arch(void);
 
 enum al_ftype {

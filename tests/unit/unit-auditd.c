@@ -224,6 +224,26 @@ static void test_records(void)
 	/* an unknown uid */
 	CHECK_HAS(fmt(1300, "audit(1.001:8): uid=3999999", FORMAT_ENRICHED, NULL),
 		  "UID=\"unknown(3999999)\"");
+	/* SOCKADDR, as Debian's auditd writes it */
+	CHECK_STR(fmt(1306, "audit(1.001:9): saddr=100000000000000000000000",
+		      FORMAT_ENRICHED, NULL),
+		  "type=SOCKADDR msg=audit(1.001:9): saddr=100000000000000000000000"
+		  "\035SADDR={ saddr_fam=netlink nlnk-fam=16 nlnk-pid=0 }\n");
+	CHECK_HAS(fmt(1306, "audit(1.001:10): saddr=020000097F0000010000000000000000",
+		      FORMAT_ENRICHED, NULL),
+		  "\035SADDR={ saddr_fam=inet laddr=127.0.0.1 lport=9 }\n");
+	CHECK_HAS(fmt(1306, "audit(1.001:11): saddr=0A000009000000000000000000000000000000000000000100000000",
+		      FORMAT_ENRICHED, NULL),
+		  "\035SADDR={ saddr_fam=inet6 laddr=::1 lport=9 }\n");
+	CHECK_HAS(fmt(1306, "audit(1.001:12): saddr=01002F7661722F72756E2F6E7363642F736F636B657400",
+		      FORMAT_ENRICHED, NULL),
+		  "\035SADDR={ saddr_fam=local path=/var/run/nscd/socket }\n");
+	CHECK_HAS(fmt(1306, "audit(1.001:13): saddr=0100006162",
+		      FORMAT_ENRICHED, NULL),
+		  "SADDR={ saddr_fam=local path=@ab }");
+	/* not hex: left alone */
+	CHECK_STR(fmt(1306, "audit(1.001:14): saddr=zz", FORMAT_ENRICHED, NULL),
+		  "type=SOCKADDR msg=audit(1.001:14): saddr=zz\n");
 	/* a record longer than the line is cut, still one line */
 	{
 		static char big[20000];

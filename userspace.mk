@@ -22,7 +22,7 @@ ERRNO_H     := /usr/include/asm-generic/errno-base.h \
 		/usr/include/asm-generic/errno.h
 
 LIB_SRCS    := $(addprefix $(TOP)/auditlib/,tables.c parse.c rule.c netlink.c \
-		sockaddr.c)
+		sockaddr.c names.c)
 LIB_OBJS    := $(patsubst $(TOP)/auditlib/%.c,$(LIBOUT)/%.o,$(LIB_SRCS)) \
 	       $(LIBOUT)/tables-gen.o
 LIB_A       := $(LIBOUT)/libaudit-lib.a

@@ -208,24 +208,12 @@ void dispatch_state(const struct dispatcher *dp, FILE *f);
 void dispatch_stop(struct dispatcher *dp);
 
 /* ---- records ---- */
-#define UID_CACHE 32
-
-/* Names of uids and gids met recently, for the ENRICHED format. */
-struct name_cache {
-	struct {
-		unsigned id;
-		bool group, used;
-		char name[64];
-	} e[UID_CACHE];
-	unsigned next;
-};
-
 /* Formats one record: "[node=N ]type=T msg=TEXT[\035ENRICHMENT]\n".
  * TEXT is the kernel's, LEN bytes, not NUL-terminated.  Returns the line
  * length (truncated to OUTLEN - 1). */
 size_t record_format(int type, const char *text, size_t len,
 		     enum log_format fmt, const char *node,
-		     struct name_cache *nc, char *out, size_t outlen);
+		     struct al_name_cache *nc, char *out, size_t outlen);
 
 /* ---- the log (logfile.c) ---- */
 

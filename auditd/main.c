@@ -63,7 +63,7 @@ struct daemon {
 	struct logfile log;
 	struct actions act;
 	struct dispatcher disp;
-	struct name_cache names;
+	struct al_name_cache names;
 	char node[256];
 	unsigned serial;
 	bool stop;

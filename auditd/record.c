@@ -5,8 +5,6 @@
  * syscall the record holds (KEY="name"), so the log reads the same on
  * another machine.
  */
-#include <grp.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,72 +14,12 @@
 
 #define ENRICH_SEP '\035'
 
-static const char *const uid_keys[] = {
-	"auid", "uid", "euid", "suid", "fsuid", "ouid", "oauid", "obj_uid",
-	"iuid", "inode_uid", "sauid", NULL,
-};
-
-static const char *const gid_keys[] = {
-	"gid", "egid", "sgid", "fsgid", "ogid", "obj_gid", "igid",
-	"inode_gid", NULL,
-};
-
-static bool in(const char *const *set, const char *k, size_t klen)
-{
-	for (; *set; set++)
-		if (strlen(*set) == klen && memcmp(*set, k, klen) == 0)
-			return true;
-	return false;
-}
-
-static const char *id_name(struct name_cache *nc, unsigned id, bool group)
-{
-	unsigned slot;
-
-	for (unsigned i = 0; i < UID_CACHE; i++)
-		if (nc->e[i].used && nc->e[i].id == id && nc->e[i].group == group)
-			return nc->e[i].name;
-	slot = nc->next++ % UID_CACHE;
-	nc->e[slot].used = true;
-	nc->e[slot].id = id;
-	nc->e[slot].group = group;
-	if (id == (unsigned)-1) {
-		strcpy(nc->e[slot].name, "unset");
-	} else if (group) {
-		struct group *g = getgrgid((gid_t)id);
-
-		if (g)
-			snprintf(nc->e[slot].name, sizeof(nc->e[slot].name), "%s",
-				 g->gr_name);
-		else
-			snprintf(nc->e[slot].name, sizeof(nc->e[slot].name),
-				 "unknown(%u)", id);
-	} else {
-		struct passwd *p = getpwuid((uid_t)id);
-
-		if (p)
-			snprintf(nc->e[slot].name, sizeof(nc->e[slot].name), "%s",
-				 p->pw_name);
-		else
-			snprintf(nc->e[slot].name, sizeof(nc->e[slot].name),
-				 "unknown(%u)", id);
-	}
-	return nc->e[slot].name;
-}
-
-static void upper(char *dst, const char *k, size_t klen)
-{
-	for (size_t i = 0; i < klen; i++)
-		dst[i] = (char)((k[i] >= 'a' && k[i] <= 'z') ? k[i] - 32 : k[i]);
-	dst[klen] = '\0';
-}
-
 /* Walks "key=value" pairs of TEXT and appends what they mean. */
 static void enrich(struct al_buf *l, const char *text, size_t len,
-		   struct name_cache *nc)
+		   struct al_name_cache *nc)
 {
 	const char *p = text, *end = text + len;
-	unsigned arch = al_native_arch();
+	uint32_t arch = al_native_arch();
 	bool any = false;
 	const char *body = memmem(text, len, "): ", 3);
 
@@ -91,6 +29,8 @@ static void enrich(struct al_buf *l, const char *text, size_t len,
 		const char *k = p, *v, *ve;
 		size_t klen;
 		char key[32], val[32];
+		const char *name;
+		bool quoted;
 
 		while (p < end && *p != '=' && *p != ' ')
 			p++;
@@ -134,32 +74,13 @@ static void enrich(struct al_buf *l, const char *text, size_t len,
 			continue;
 		memcpy(val, v, (size_t)(ve - v));
 		val[ve - v] = '\0';
-		if (klen == 4 && memcmp(k, "arch", 4) == 0) {
-			unsigned long a = strtoul(val, NULL, 16);
-
-			arch = (unsigned)a;
-			al_bprintf(l, "%cARCH=%s", any ? ' ' : ENRICH_SEP,
-			    a == AUDIT_ARCH_X86_64 ? "x86_64" :
-			    a == AUDIT_ARCH_I386 ? "i386" : "unknown");
-			any = true;
-		} else if (klen == 7 && memcmp(k, "syscall", 7) == 0) {
-			long long nr;
-			const char *sn = NULL;
-
-			if (al_parse_ll(val, 0, 65535, &nr) == 0)
-				sn = al_syscall_name(arch, (int)nr);
-			al_bprintf(l, "%cSYSCALL=%s", any ? ' ' : ENRICH_SEP,
-			    sn ? sn : "unknown");
-			any = true;
-		} else if (in(uid_keys, k, klen) || in(gid_keys, k, klen)) {
-			long long id;
-			bool group = in(gid_keys, k, klen);
-
-			if (al_parse_ll(val, -1, UINT32_MAX, &id) < 0)
-				continue;
-			upper(key, k, klen);
-			al_bprintf(l, "%c%s=\"%s\"", any ? ' ' : ENRICH_SEP, key,
-			    id_name(nc, (unsigned)id, group));
+		/* ids' names are quoted, arch and syscall names not */
+		quoted = !(klen == 4 && !memcmp(k, "arch", 4)) &&
+			 !(klen == 7 && !memcmp(k, "syscall", 7));
+		if (al_field_name(nc, k, klen, val, &arch, key, sizeof(key),
+				  &name)) {
+			al_bprintf(l, "%c%s=%s%s%s", any ? ' ' : ENRICH_SEP, key,
+			    quoted ? "\"" : "", name, quoted ? "\"" : "");
 			any = true;
 		}
 	}
@@ -167,7 +88,7 @@ static void enrich(struct al_buf *l, const char *text, size_t len,
 
 size_t record_format(int type, const char *text, size_t len,
 		     enum log_format fmt, const char *node,
-		     struct name_cache *nc, char *out, size_t outlen)
+		     struct al_name_cache *nc, char *out, size_t outlen)
 {
 	struct al_buf l = { out, 0, outlen };
 	const char *name = al_type_name(type);

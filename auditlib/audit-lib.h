@@ -64,6 +64,25 @@ int al_syscall_num(uint32_t arch, const char *name);
 uint32_t al_arch_parse(const char *s);
 const char *al_arch_name(uint32_t arch);	/* "b64", "b32" or NULL */
 
+/* Names of uids and gids met recently (names.c). */
+#define AL_NAME_CACHE 32
+struct al_name_cache {
+	struct {
+		unsigned id;
+		bool group, used;
+		char name[64];
+	} e[AL_NAME_CACHE];
+	unsigned next;
+};
+
+/* The name the ENRICHED format gives field KEY (KLEN bytes) = VAL: the
+ * key in capitals into UKEY, the name into *NAME (valid until the next
+ * call).  *ARCH is the record's arch: set by arch=, used by syscall=.
+ * False when the field has no name to give. */
+bool al_field_name(struct al_name_cache *nc, const char *key, size_t klen,
+		   const char *val, uint32_t *arch, char *ukey, size_t ukeylen,
+		   const char **name);
+
 /* Hex text (LEN digits) into at most MAX bytes; (size_t)-1 if not hex. */
 size_t al_unhex(const char *hex, size_t len, unsigned char *out, size_t max);
 

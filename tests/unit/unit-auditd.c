@@ -183,7 +183,7 @@ static void test_plugin_conf(void)
 	bad_plugin("path = /bin/x\ncolour = red\n", "unknown keyword 'colour'");
 }
 
-static struct name_cache names;
+static struct al_name_cache names;
 
 static const char *fmt(int type, const char *text, enum log_format f,
 		       const char *node)

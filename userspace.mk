@@ -31,6 +31,8 @@ LIB_H       := $(TOP)/auditlib/audit-lib.h
 AUDITCTL_SRCS := $(wildcard $(TOP)/auditctl/*.c)
 AUDITCTL_H    := $(wildcard $(TOP)/auditctl/*.h)
 AUDITD_SRCS   := $(wildcard $(TOP)/auditd/*.c)
+JSON_SRCS     := $(wildcard $(TOP)/audisp-json/*.c)
+JSON_H        := $(TOP)/audisp-json/json-event.h
 AUDITD_H      := $(wildcard $(TOP)/auditd/*.h)
 UNIT_SRCS     := $(wildcard $(TOP)/tests/unit/unit-*.c)
 UNIT_BINS     := $(patsubst $(TOP)/tests/unit/%.c,$(TESTBIN)/%,$(UNIT_SRCS))
@@ -46,7 +48,8 @@ userspace: $(TESTBIN)/audit-nl $(TESTBIN)/sysc $(TESTBIN)/auxop $(TESTBIN)/overl
 	$(TESTBIN)/faultinj \
 	$(TESTBIN)/audit-fuzz \
 	$(USERBIN)/auditctl \
-	$(USERBIN)/auditd $(UNIT_BINS) $(SELINUX_POLICY) $(TESTBIN)/x86-audit-init
+	$(USERBIN)/auditd $(USERBIN)/audisp-json $(UNIT_BINS) $(SELINUX_POLICY) \
+	$(TESTBIN)/x86-audit-init
 
 $(SELINUX_POLICY): $(TOP)/tests/selinux/policy.conf
 	@mkdir -p $(dir $@)
@@ -113,6 +116,12 @@ $(USERBIN)/auditd: $(AUDITD_SRCS) $(AUDITD_H) $(LIB_A) $(LIB_H)
 	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -I$(TOP)/auditd -o $@ \
 		$(AUDITD_SRCS) $(LIB_A)
 
+# The JSON plugin, on Debian's jansson.
+$(USERBIN)/audisp-json: $(JSON_SRCS) $(JSON_H) $(LIB_A) $(LIB_H)
+	@mkdir -p $(USERBIN)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -I$(TOP)/audisp-json -o $@ \
+		$(JSON_SRCS) $(LIB_A) -ljansson
+
 # Unit tests link the programs' parts (all but their mains) as well.
 AUDITD_PARTS   := $(filter-out $(TOP)/auditd/main.c,$(AUDITD_SRCS))
 AUDITCTL_PARTS := $(filter-out $(TOP)/auditctl/auditctl.c,$(AUDITCTL_SRCS))
@@ -125,17 +134,20 @@ $(TESTBIN)/unit-%: $(TOP)/tests/unit/unit-%.c $(TOP)/tests/unit/unit.h \
 		-o $@ $< \
 		$(AUDITD_PARTS) $(AUDITCTL_PARTS) $(LIB_A)
 
-install: $(USERBIN)/auditctl $(USERBIN)/auditd
+install: $(USERBIN)/auditctl $(USERBIN)/auditd $(USERBIN)/audisp-json
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(SYSCONFDIR)/audit
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(SYSCONFDIR)/audit \
+		$(DESTDIR)$(SYSCONFDIR)/audit/plugins.d
 	install -m 755 $(USERBIN)/auditctl $(USERBIN)/auditd \
-		$(TOP)/auditctl/augenrules $(DESTDIR)$(SBINDIR)
+		$(USERBIN)/audisp-json $(TOP)/auditctl/augenrules $(DESTDIR)$(SBINDIR)
 	install -m 644 $(TOP)/auditctl/auditctl.8 $(TOP)/auditd/auditd.8 \
-		$(TOP)/auditctl/augenrules.8 \
+		$(TOP)/auditctl/augenrules.8 $(TOP)/audisp-json/audisp-json.8 \
 		$(DESTDIR)$(MANDIR)/man8
 	install -m 644 $(TOP)/auditd/auditd.conf.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 640 $(TOP)/auditd/auditd.conf $(DESTDIR)$(SYSCONFDIR)/audit/auditd.conf
 	install -m 640 $(TOP)/auditd/audit.rules $(DESTDIR)$(SYSCONFDIR)/audit/audit.rules
+	install -m 640 $(TOP)/audisp-json/audisp-json.conf \
+		$(DESTDIR)$(SYSCONFDIR)/audit/plugins.d/audisp-json.conf
 
 userspace-clean:
 	rm -rf $(TESTBIN) $(USERBIN) $(LIBOUT) $(dir $(SELINUX_POLICY))

@@ -9,6 +9,7 @@
  *              the free space selects, and taking it; spawn()
  *   plugin.c   the files of plugin_dir into struct plugin_conf
  *   dispatch.c the plugins run: their queues, restarts, overflow
+ *   listen.c   the collector: remote daemons' records over TCP
  *   main.c     command line, netlink, signals, the loop
  */
 #ifndef AUDITD_H
@@ -26,6 +27,8 @@
 /* Record types only userspace writes (the kernel header lacks them). */
 #define AUDIT_DAEMON_ROTATE	1205
 #define AUDIT_DAEMON_RESUME	1206
+#define AUDIT_DAEMON_ACCEPT	1207
+#define AUDIT_DAEMON_CLOSE	1208
 
 enum flush_mode {
 	FLUSH_NONE,
@@ -102,6 +105,14 @@ struct auditd_conf {
 	unsigned max_restarts;
 	char plugin_dir[PATH_MAX];
 	unsigned report_interval;	/* seconds between state reports, 0: none */
+	/* the network (listen.c) */
+	bool local_events;		/* read the kernel's records */
+	unsigned tcp_listen_port;	/* 0: no collector */
+	unsigned tcp_listen_queue;
+	unsigned tcp_max_per_addr;
+	unsigned tcp_client_min_port, tcp_client_max_port;
+	unsigned tcp_client_max_idle;	/* seconds, 0: none */
+	bool distribute_network;	/* remote events to the plugins too */
 };
 
 void conf_defaults(struct auditd_conf *c);
@@ -206,6 +217,52 @@ int dispatch_reconfigure(struct dispatcher *dp, const struct auditd_conf *c,
 void dispatch_state(const struct dispatcher *dp, FILE *f);
 /* The end: queues written out (two seconds at most), plugins stopped. */
 void dispatch_stop(struct dispatcher *dp);
+
+/* ---- the collector (listen.c) ---- */
+#define LISTEN_MAX_CLIENTS	64
+#define LISTEN_MAX_RECORD	8970	/* MAX_AUDIT_MESSAGE_LENGTH */
+
+/* The answers to a record, as the standard protocol numbers them. */
+#define LISTEN_ACK		0x40000000U
+#define LISTEN_DISKLOW		0x50000001U
+#define LISTEN_DISKFULL		0x60000001U
+#define LISTEN_DISKERROR	0x60000002U
+
+struct listen_client;
+
+struct listener {
+	const struct auditd_conf *conf;
+	int fd;				/* listening, or -1 */
+	struct listen_client *c[LISTEN_MAX_CLIENTS];
+	size_t n;
+	time_t last_idle;
+	/* The daemon's hooks; CTX is passed back to each. */
+	void *ctx;
+	void (*say)(void *ctx, int prio, const char *msg);
+	/* A record of our own (DAEMON_ACCEPT, DAEMON_CLOSE): TEXT after
+	 * the stamp. */
+	void (*record)(void *ctx, int type, const char *text);
+	/* A remote record's line, LEN bytes without its newline. */
+	void (*event)(void *ctx, const char *line, size_t len);
+	/* The answer the records get now: LISTEN_ACK, or a DISK* one with
+	 * *WHY saying why. */
+	uint32_t (*reply)(void *ctx, const char **why);
+};
+
+/* Listens on C's tcp_listen_port (none if 0); -1 with ERR. */
+int listen_start(struct listener *l, const struct auditd_conf *c,
+		 struct al_err *err);
+/* The listening socket and the clients, to poll for input. */
+size_t listen_pollfds(const struct listener *l, struct pollfd *pfd, size_t max);
+/* Accepts and reads what the polled fds have; records go to ->event. */
+void listen_ready(struct listener *l, const struct pollfd *pfd, size_t n);
+/* Answers what was received, once it is in the log. */
+void listen_answer(struct listener *l);
+/* Closes the clients idle past tcp_client_max_idle. */
+void listen_tick(struct listener *l, time_t now);
+size_t listen_clients(const struct listener *l);
+/* The end: answers owed, ENDING to every client, all closed. */
+void listen_stop(struct listener *l);
 
 /* ---- records ---- */
 /* Formats one record: "[node=N ]type=T msg=TEXT[\035ENRICHMENT]\n".

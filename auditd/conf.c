@@ -31,6 +31,11 @@ void conf_defaults(struct auditd_conf *c)
 	c->overflow_action = OV_SYSLOG;
 	c->max_restarts = 10;
 	strcpy(c->plugin_dir, "/etc/audit/plugins.d");
+	c->local_events = true;
+	c->tcp_listen_queue = 5;
+	c->tcp_max_per_addr = 1;
+	c->tcp_client_min_port = 1;
+	c->tcp_client_max_port = 65535;
 }
 
 struct word {
@@ -96,13 +101,11 @@ const char *action_name(enum disk_action a)
 }
 
 /* Keywords of Debian's auditd.conf that concern features we lack
- * (network, mail); accepted so that its file loads. */
+ * (mail, Kerberos, libwrap); accepted so that its file loads. */
 static const char *const ignored[] = {
-	"local_events", "priority_boost", "verify_email", "action_mail_acct",
-	"use_libwrap", "tcp_listen_port", "tcp_listen_queue",
-	"tcp_max_per_addr", "tcp_client_ports", "tcp_client_max_idle",
-	"transport", "enable_krb5", "krb5_principal", "krb5_key_file",
-	"distribute_network", "end_of_event_timeout", "disp_qos", "dispatcher",
+	"priority_boost", "verify_email", "action_mail_acct", "use_libwrap",
+	"krb5_principal", "krb5_key_file", "end_of_event_timeout", "disp_qos",
+	"dispatcher",
 	NULL,
 };
 
@@ -301,6 +304,45 @@ static int set_key(const char *key, const char *v, void *ctx,
 		c->overflow_action = (enum overflow_action)w;
 	} else if (strcasecmp(key, "max_restarts") == 0) {
 		return number(key, v, 10000, &c->max_restarts, err);
+	} else if (strcasecmp(key, "local_events") == 0) {
+		return yes_no(key, v, &c->local_events, err);
+	} else if (strcasecmp(key, "distribute_network") == 0) {
+		return yes_no(key, v, &c->distribute_network, err);
+	} else if (strcasecmp(key, "tcp_listen_port") == 0) {
+		if (number(key, v, 65535, &c->tcp_listen_port, err) < 0 ||
+		    c->tcp_listen_port == 0)
+			return al_fail(err, "tcp_listen_port: '%s' is not a port from 1 to 65535", v);
+	} else if (strcasecmp(key, "tcp_listen_queue") == 0) {
+		if (number(key, v, 1024, &c->tcp_listen_queue, err) < 0 ||
+		    c->tcp_listen_queue == 0)
+			return al_fail(err, "tcp_listen_queue: '%s' is not a number from 1 to 1024", v);
+	} else if (strcasecmp(key, "tcp_max_per_addr") == 0) {
+		if (number(key, v, 1024, &c->tcp_max_per_addr, err) < 0 ||
+		    c->tcp_max_per_addr == 0)
+			return al_fail(err, "tcp_max_per_addr: '%s' is not a number from 1 to 1024", v);
+	} else if (strcasecmp(key, "tcp_client_ports") == 0) {
+		unsigned lo, hi;
+		char extra;
+		int n = sscanf(v, "%u-%u%c", &lo, &hi, &extra);
+
+		if (n == 1)
+			hi = lo;
+		if ((n != 1 && n != 2) || lo == 0 || hi > 65535 || lo > hi)
+			return al_fail(err, "tcp_client_ports: '%s' is not a port or a range LOW-HIGH of ports", v);
+		c->tcp_client_min_port = lo;
+		c->tcp_client_max_port = hi;
+	} else if (strcasecmp(key, "tcp_client_max_idle") == 0) {
+		return number(key, v, 86400, &c->tcp_client_max_idle, err);
+	} else if (strcasecmp(key, "transport") == 0) {
+		if (strcasecmp(v, "tcp") != 0)
+			return al_fail(err, "transport: '%s': only TCP is provided (KRB5 and TLS are not)", v);
+	} else if (strcasecmp(key, "enable_krb5") == 0) {
+		bool krb5;
+
+		if (yes_no(key, v, &krb5, err) < 0)
+			return -1;
+		if (krb5)
+			return al_fail(err, "enable_krb5: Kerberos is not provided");
 	} else if (strcasecmp(key, "report_interval") == 0) {
 		return interval(key, v, &c->report_interval, err);
 	} else if (strcasecmp(key, "plugin_dir") == 0) {

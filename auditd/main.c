@@ -3,8 +3,10 @@
  * auditd: registers with the kernel as the audit daemon and writes every
  * record it is sent to the log, in the format of auditd(8).
  *
- * One thread, one poll loop over the netlink socket, a signalfd and the
- * pipes of the plugins (dispatch.c).  Records are received in batches
+ * One thread, one poll loop over the netlink socket, a signalfd, the
+ * pipes of the plugins (dispatch.c) and, as a collector, the TCP
+ * clients (listen.c).  With local_events = no there is no netlink
+ * socket: the daemon only collects.  Records are received in batches
  * (recvmmsg), formatted into the log's buffer and written once per
  * batch, and queued for the plugins; the socket's receive buffer is
  * large so that a slow disk never makes the kernel wait.
@@ -63,6 +65,7 @@ struct daemon {
 	struct logfile log;
 	struct actions act;
 	struct dispatcher disp;
+	struct listener lsn;
 	struct al_name_cache names;
 	char node[256];
 	unsigned serial;
@@ -394,6 +397,13 @@ static void reconfigure(struct daemon *d, const struct sender *s)
 	action_set_conf(&d->act, nc);
 	if (dispatch_reconfigure(&d->disp, nc, &err) < 0)
 		say(d, LOG_ERR, "%s: the plugins stay as they were", err.msg);
+	/* the limits on clients change now; the port only at a restart */
+	if (nc->tcp_listen_port != d->conf->tcp_listen_port ||
+	    nc->local_events != d->conf->local_events)
+		say(d, LOG_WARNING, "tcp_listen_port and local_events change when auditd restarts");
+	nc->tcp_listen_port = d->conf->tcp_listen_port;
+	nc->local_events = d->conf->local_events;
+	d->lsn.conf = nc;
 	free(d->conf);
 	d->conf = nc;
 	set_node(d);
@@ -481,16 +491,74 @@ static void handle_signals(struct daemon *d)
 	log_flush(&d->log, false);
 }
 
+/* A remote record: logged as it came; to the plugins if asked. */
+static void net_event(void *ctx, const char *line, size_t len)
+{
+	struct daemon *d = ctx;
+	const char *t = memmem(line, len, "type=", 5);
+	const char *msg = memmem(line, len, " msg=", 5);
+	int type = 0;
+
+	if (len + 2 > sizeof(d->line))
+		len = sizeof(d->line) - 2;
+	memcpy(d->line, line, len);
+	/* one record, one line: a sender cannot make two */
+	for (size_t i = 0; i < len; i++)
+		if (d->line[i] == '\n' || d->line[i] == '\0')
+			d->line[i] = ' ';
+	d->line[len++] = '\n';
+	d->line[len] = '\0';
+	log_add(&d->log, d->line, len);
+	if (!d->conf->distribute_network)
+		return;
+	if (t && msg && msg > t) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "%.*s", (int)(msg - t - 5), t + 5);
+		type = al_type_num(name);
+	}
+	if (type > 0 && msg)
+		dispatch_record(&d->disp, type, msg + 5,
+				(size_t)(line + len - 1 - (msg + 5)), d->line, len);
+}
+
+static void net_record(void *ctx, int type, const char *text)
+{
+	daemon_record(ctx, type, "%s", text);
+}
+
+/* What a remote daemon is told of its records: kept, or why not. */
+static uint32_t net_reply(void *ctx, const char **why)
+{
+	struct daemon *d = ctx;
+
+	if (!d->conf->write_logs)
+		return LISTEN_ACK;
+	if (d->log.suspended || d->log.fd < 0) {
+		*why = d->act.full_acted ? "disk full: logging suspended" :
+			"disk error: logging suspended";
+		return d->act.full_acted ? LISTEN_DISKFULL : LISTEN_DISKERROR;
+	}
+	if (d->act.space_acted || d->act.admin_acted) {
+		*why = "disk space low";
+		return LISTEN_DISKLOW;
+	}
+	return LISTEN_ACK;
+}
+
 static int run(struct daemon *d)
 {
 	time_t last_check = 0, last_report = time(NULL);
 
 	while (!d->stop) {
-		struct pollfd p[2 + 64] = {
+		struct pollfd p[2 + 64 + 1 + LISTEN_MAX_CLIENTS] = {
 			{ .fd = d->nl.fd, .events = POLLIN },
 			{ .fd = d->sigfd, .events = POLLIN },
 		};
-		size_t np = 2 + dispatch_pollfds(&d->disp, p + 2, 64);
+		size_t nd = dispatch_pollfds(&d->disp, p + 2, 64);
+		size_t nl = listen_pollfds(&d->lsn, p + 2 + nd,
+					   1 + LISTEN_MAX_CLIENTS);
+		size_t np = 2 + nd + nl;
 		int err, rc, ready = poll(p, np, 1000);
 		time_t now = time(NULL);
 
@@ -506,8 +574,18 @@ static int run(struct daemon *d)
 		}
 		if (ready > 0 && (p[1].revents & POLLIN))
 			handle_signals(d);
+		if (ready > 0 && nl) {
+			listen_ready(&d->lsn, p + 2 + nd, nl);
+			/* in the log first, then answered */
+			log_flush(&d->log, false);
+			listen_answer(&d->lsn);
+		}
 		if (np > 2)
 			dispatch_write(&d->disp);
+		listen_tick(&d->lsn, now);
+		/* what the collector logged of its own (a client closed) */
+		if (d->log.len)
+			log_flush(&d->log, false);
 		if (now != last_check) {
 			last_check = now;
 			action_check_space(&d->act, &d->log);
@@ -696,17 +774,22 @@ static int start(struct daemon *d)
 		return EXIT_INIT;
 	}
 	rc = setup_signals(d);
-	if (rc == 0)
+	if (rc == 0 && d->conf->local_events)
 		rc = al_nl_open(&d->nl);
 	if (rc < 0) {
 		say(d, LOG_ERR, "cannot open the audit netlink socket: %s",
 		    strerror(-rc));
 		return EXIT_INIT;
 	}
-	if (setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUFFORCE, &buf, sizeof(buf)) < 0 &&
+	if (d->conf->local_events &&
+	    setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUFFORCE, &buf, sizeof(buf)) < 0 &&
 	    setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUF, &buf, sizeof(buf)) < 0)
 		say(d, LOG_WARNING, "cannot enlarge the socket buffer: %s",
 		    strerror(errno));
+	if (listen_start(&d->lsn, d->conf, &err) < 0) {
+		say(d, LOG_ERR, "%s", err.msg);
+		return EXIT_INIT;
+	}
 	if (dispatch_start(&d->disp, d->conf, &err) < 0)
 		say(d, LOG_ERR, "%s: no plugins", err.msg);
 	uname(&un);
@@ -716,7 +799,7 @@ static int start(struct daemon *d)
 		      un.release, read_proc_u(getpid(), "loginuid"), (int)getpid(),
 		      (unsigned)getuid(), read_proc_u(getpid(), "sessionid"));
 	log_flush(&d->log, false);
-	rc = register_daemon(d, true);
+	rc = d->conf->local_events ? register_daemon(d, true) : 0;
 	if (rc < 0) {
 		say(d, LOG_ERR, "cannot register as the audit daemon: %s",
 		    strerror(-rc));
@@ -727,18 +810,21 @@ static int start(struct daemon *d)
 		return EXIT_INIT;
 	}
 	write_pid_file(d);
-	find_auditctl(d);
-	load_rules(d);
+	if (d->conf->local_events) {
+		find_auditctl(d);
+		load_rules(d);
+	}
 	return 0;
 }
 
 static void finish(struct daemon *d)
 {
-	int rc = register_daemon(d, false);
+	int rc = d->conf->local_events ? register_daemon(d, false) : 0;
 
 	if (rc < 0)
 		say(d, LOG_WARNING, "cannot unregister: %s", strerror(-rc));
-	if (d->enable == EN_ENABLE) {
+	listen_stop(&d->lsn);
+	if (d->conf->local_events && d->enable == EN_ENABLE) {
 		struct audit_status st = { .mask = AUDIT_STATUS_ENABLED };
 
 		(void)set_and_wait(d, &st);	/* fails if locked: fine */
@@ -799,6 +885,12 @@ int main(int argc, char **argv)
 	d->disp.ctx = d;
 	d->disp.say = hook_say;
 	d->disp.spawn = spawn;
+	d->lsn.fd = -1;
+	d->lsn.ctx = d;
+	d->lsn.say = hook_say;
+	d->lsn.record = net_record;
+	d->lsn.event = net_event;
+	d->lsn.reply = net_reply;
 	if (!d->foreground && !d->nofork)
 		daemonize(d);
 	rc = start(d);

@@ -128,6 +128,26 @@ static void test_conf(void)
 	bad_conf("report_interval = soon\n", "report_interval: 'soon' is not a time");
 	bad_conf("report_interval = 5y\n", "is not a time");
 	bad_conf("report_interval = m\n", "is not a time");
+	/* the collector's keys, Debian's values first */
+	CHECK(load(debian_conf) == 0);
+	CHECK(conf.local_events && conf.tcp_listen_port == 0);
+	CHECK(conf.tcp_listen_queue == 5 && conf.tcp_max_per_addr == 1);
+	CHECK(conf.tcp_client_min_port == 1 && conf.tcp_client_max_port == 65535);
+	CHECK(!conf.distribute_network && conf.tcp_client_max_idle == 0);
+	CHECK(load("local_events = no\ntcp_listen_port = 60\ntcp_client_ports = 1024-65535\n"
+		   "tcp_client_max_idle = 30\ndistribute_network = yes\ntransport = TCP\n"
+		   "enable_krb5 = no\n") == 0);
+	CHECK(!conf.local_events && conf.tcp_listen_port == 60);
+	CHECK(conf.tcp_client_min_port == 1024 && conf.tcp_client_max_port == 65535);
+	CHECK(conf.tcp_client_max_idle == 30 && conf.distribute_network);
+	CHECK(load("tcp_client_ports = 60\n") == 0 && conf.tcp_client_min_port == 60 &&
+	      conf.tcp_client_max_port == 60);
+	bad_conf("tcp_listen_port = 0\n", "tcp_listen_port: '0' is not a port from 1 to 65535");
+	bad_conf("tcp_listen_port = 70000\n", "tcp_listen_port");
+	bad_conf("tcp_client_ports = 2000-1000\n", "is not a port or a range LOW-HIGH");
+	bad_conf("tcp_client_ports = 1-2-3\n", "is not a port or a range");
+	bad_conf("transport = KRB5\n", "transport: 'KRB5': only TCP is provided");
+	bad_conf("enable_krb5 = yes\n", "enable_krb5: Kerberos is not provided");
 	bad_conf("q_depth = 0\n", "q_depth: '0' is not a number from 1 to 1000000");
 	bad_conf("overflow_action = rotate\n", "overflow_action: 'rotate' is not ignore, syslog, suspend, single or halt");
 	bad_conf("max_restarts = many\n", "max_restarts");

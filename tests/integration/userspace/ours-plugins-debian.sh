@@ -95,6 +95,9 @@ wait_until registered "$OURS" || { cat $D/err; fail "our auditd did not register
 wait_until -t 10 file_has $C/audit.log 'type=DAEMON_ACCEPT .*res=success' ||
 	{ cat $D/err $C/out $D/syslog; tail $C/audit.log; fail "audisp-remote did not connect to the collector"; }
 pass "our auditd started audisp-remote, which the collector accepted"
+# Our collector (ours-collector) writes DAEMON_ACCEPT as Debian's does.
+grep '^type=DAEMON_ACCEPT ' $C/audit.log | grep -Eq '^type=DAEMON_ACCEPT msg=audit\([0-9.]+:[0-9]+\): addr=::ffff:127\.0\.0\.1 port=[0-9]+ res=success$' ||
+	fail "Debian's DAEMON_ACCEPT: $(grep DAEMON_ACCEPT $C/audit.log)"
 
 "$AUDITCTL" -a always,exit -F arch=b64 -S getppid -k fleet >/dev/null
 "$SYSC" 110 >/dev/null
@@ -132,6 +135,8 @@ wait "$OURS"
 expect_eq "our auditd's exit status" $? 0
 wait_until -t 10 file_has $C/audit.log 'type=DAEMON_CLOSE' ||
 	{ tail $C/audit.log; fail "the collector did not log the closing"; }
+grep '^type=DAEMON_CLOSE ' $C/audit.log | grep -Eq '^type=DAEMON_CLOSE msg=audit\([0-9.]+:[0-9]+\): addr=::ffff:127\.0\.0\.1 port=[0-9]+ res=success$' ||
+	fail "Debian's DAEMON_CLOSE: $(grep DAEMON_CLOSE $C/audit.log)"
 grep -q '^node=ourbox type=DAEMON_END ' $C/audit.log || fail "DAEMON_END did not reach the collector"
 grep -q "fleet-" $D/err && fail "our auditd said: $(cat $D/err)"
 pass "at the end DAEMON_END reaches the collector, which logs the close"

@@ -9,6 +9,7 @@
  *              the free space selects, and taking it; spawn()
  *   plugin.c   the files of plugin_dir into struct plugin_conf
  *   dispatch.c the plugins run: their queues, restarts, overflow
+ *   afunix.c   the builtin af_unix plugin: a socket for local readers
  *   listen.c   the collector: remote daemons' records over TCP
  *   main.c     command line, netlink, signals, the loop
  */
@@ -158,6 +159,7 @@ int plugin_dir_load(const char *dir, struct plugin_conf **out, size_t *n,
 
 /* ---- the dispatcher (dispatch.c) ---- */
 struct disp_node;
+struct afunix;
 
 struct disp_plugin {
 	struct plugin_conf conf;
@@ -167,6 +169,7 @@ struct disp_plugin {
 	unsigned restarts;		/* since the start or the last SIGHUP */
 	bool given_up;			/* not run (again): records not queued */
 	bool overflowing;		/* its queue filled; said so */
+	struct afunix *ux;		/* builtin_af_unix: its socket */
 	struct disp_node *head, *tail;	/* the records it has yet to read */
 	unsigned count;
 	size_t off;			/* of the head record, written already */
@@ -217,6 +220,23 @@ int dispatch_reconfigure(struct dispatcher *dp, const struct auditd_conf *c,
 void dispatch_state(const struct dispatcher *dp, FILE *f);
 /* The end: queues written out (two seconds at most), plugins stopped. */
 void dispatch_stop(struct dispatcher *dp);
+/* A message about plugin P, for dispatch.c's parts. */
+void dsay_plugin(struct dispatcher *dp, int prio, const struct disp_plugin *p,
+		 const char *msg);
+
+/* ---- the af_unix plugin (afunix.c) ---- */
+/* Opens P's socket (args: MODE PATH); -1 with ERR. */
+int afunix_start(struct disp_plugin *p, struct al_err *err);
+/* One record, LEN bytes in P's format, to every reader. */
+void afunix_send(struct dispatcher *dp, struct disp_plugin *p,
+		 const char *data, size_t len);
+/* New readers accepted; what slow ones could not take, written. */
+void afunix_service(struct dispatcher *dp, struct disp_plugin *p);
+size_t afunix_pollfds(const struct disp_plugin *p, struct pollfd *pfd,
+		      size_t max);
+size_t afunix_readers(const struct disp_plugin *p);
+/* Readers disconnected, the socket closed and removed. */
+void afunix_stop(struct disp_plugin *p);
 
 /* ---- the collector (listen.c) ---- */
 #define LISTEN_MAX_CLIENTS	64

@@ -74,6 +74,12 @@ static void dsay(struct dispatcher *dp, int prio, const char *fmt, ...)
 		dp->say(dp->ctx, prio, msg);
 }
 
+void dsay_plugin(struct dispatcher *dp, int prio, const struct disp_plugin *p,
+		 const char *msg)
+{
+	dsay(dp, prio, "plugin %s: %s", p->conf.name, msg);
+}
+
 static void entry_put(struct disp_entry *e)
 {
 	if (e && --e->refs == 0)
@@ -173,6 +179,7 @@ static void plugin_close(struct disp_plugin *p)
 /* Closes P's pipe (it reads the end) and asks it to stop. */
 static void plugin_stop(struct dispatcher *dp, struct disp_plugin *p)
 {
+	afunix_stop(p);
 	plugin_close(p);
 	if (p->pid > 0) {
 		kill(p->pid, SIGTERM);
@@ -239,9 +246,12 @@ static void start_all(struct dispatcher *dp)
 		struct disp_plugin *p = &dp->p[i];
 
 		if (p->conf.builtin) {
-			dsay(dp, LOG_ERR, "plugin %s: builtin %s is not provided yet: not started",
-			     p->conf.name, p->conf.path);
-			p->given_up = true;
+			struct al_err err;
+
+			if (!p->ux && !p->given_up && afunix_start(p, &err) < 0) {
+				dsay(dp, LOG_ERR, "%s: not started", err.msg);
+				p->given_up = true;
+			}
 		} else if (p->pid == 0 && !p->given_up &&
 			   plugin_start(dp, p) < 0) {
 			p->given_up = true;
@@ -375,6 +385,14 @@ void dispatch_record(struct dispatcher *dp, int type, const char *text,
 
 		if (p->given_up)
 			continue;
+		if (p->ux) {
+			if (!e[f])
+				e[f] = entry_new(f, type, text, text_len, line,
+						 line_len, formatted);
+			if (e[f])
+				afunix_send(dp, p, e[f]->data, e[f]->len);
+			continue;
+		}
 		if (p->count >= dp->conf->q_depth) {
 			overflow(dp, p);
 			if (dp->suspended)
@@ -466,7 +484,9 @@ static bool plugin_write(struct dispatcher *dp, struct disp_plugin *p)
 void dispatch_write(struct dispatcher *dp)
 {
 	for (size_t i = 0; i < dp->n; i++)
-		if (dp->p[i].fd >= 0 && dp->p[i].head)
+		if (dp->p[i].ux)
+			afunix_service(dp, &dp->p[i]);
+		else if (dp->p[i].fd >= 0 && dp->p[i].head)
 			plugin_write(dp, &dp->p[i]);
 }
 
@@ -476,7 +496,9 @@ size_t dispatch_pollfds(const struct dispatcher *dp, struct pollfd *pfd,
 	size_t n = 0;
 
 	for (size_t i = 0; i < dp->n && n < max; i++)
-		if (dp->p[i].fd >= 0 && dp->p[i].head) {
+		if (dp->p[i].ux)
+			n += afunix_pollfds(&dp->p[i], pfd + n, max - n);
+		else if (dp->p[i].fd >= 0 && dp->p[i].head) {
 			pfd[n].fd = dp->p[i].fd;
 			pfd[n].events = POLLOUT;
 			pfd[n].revents = 0;
@@ -560,14 +582,15 @@ int dispatch_reconfigure(struct dispatcher *dp, const struct auditd_conf *c,
 		for (size_t j = 0; j < dp->n; j++)
 			if (conf_equal(&dp->p[j].conf, &o->conf))
 				keep = &dp->p[j];
-		if (!keep || o->given_up || o->pid == 0) {
+		if (!keep || o->given_up || (o->pid == 0 && !o->ux)) {
 			plugin_free(dp, o);
 			continue;
 		}
 		*keep = *o;
 		keep->restarts = 0;
 		keep->overflowing = false;
-		kill(keep->pid, SIGHUP);
+		if (keep->pid > 0)
+			kill(keep->pid, SIGHUP);
 	}
 	free(old);
 	if (dp->suspended)
@@ -585,10 +608,14 @@ void dispatch_state(const struct dispatcher *dp, FILE *f)
 	for (size_t i = 0; i < dp->n; i++) {
 		const struct disp_plugin *p = &dp->p[i];
 
-		fprintf(f, "plugin %s = pid %d, %s, queued %u, sent %llu, dropped %llu, restarts %u\n",
-			p->conf.name, (int)p->pid,
-			p->given_up ? "stopped" : "running", p->count, p->sent,
-			p->dropped, p->restarts);
+		if (p->ux)
+			fprintf(f, "plugin %s = af_unix, %zu readers, sent %llu, dropped %llu\n",
+				p->conf.name, afunix_readers(p), p->sent, p->dropped);
+		else
+			fprintf(f, "plugin %s = pid %d, %s, queued %u, sent %llu, dropped %llu, restarts %u\n",
+				p->conf.name, (int)p->pid,
+				p->given_up ? "stopped" : "running", p->count, p->sent,
+				p->dropped, p->restarts);
 	}
 }
 
@@ -656,6 +683,7 @@ void dispatch_stop(struct dispatcher *dp)
 		p->dropped += p->count;
 		queue_clear(p);
 		plugin_close(p);
+		afunix_stop(p);
 	}
 	wait_plugins(dp, 2000);
 	for (size_t i = 0; i < dp->n; i++)

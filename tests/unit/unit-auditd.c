@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 
 #include "auditd.h"
@@ -931,6 +933,48 @@ static void test_dispatch(void)
 	CHECK_HAS(said, "dispatching suspended until SIGHUP");
 	CHECK(dispatch_reconfigure(&disp, &conf, &err) == 0 && !disp.suspended);
 	CHECK_HAS(said, "dispatching resumed (SIGHUP)");
+	dispatch_stop(&disp);
+
+	/* builtin_af_unix: local readers of a socket get the records */
+	{
+		struct sockaddr_un sa = { .sun_family = AF_UNIX };
+		struct stat st;
+		char got[256] = "";
+		int c1, c2;
+		ssize_t n;
+
+		snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/events.sock", dir);
+		snprintf(text, sizeof(text), "active = yes\npath = builtin_af_unix\n"
+			 "type = builtin\nargs = 0600 %s\n", sa.sun_path);
+		disp_setup(text, 10, FORMAT_RAW);
+		CHECK(dispatch_start(&disp, &conf, &err) == 0);
+		CHECK(dispatch_active(&disp));
+		CHECK(stat(sa.sun_path, &st) == 0 && S_ISSOCK(st.st_mode) &&
+		      (st.st_mode & 0777) == 0600);
+		c1 = socket(AF_UNIX, SOCK_STREAM, 0);
+		c2 = socket(AF_UNIX, SOCK_STREAM, 0);
+		CHECK(connect(c1, (struct sockaddr *)&sa, sizeof(sa)) == 0);
+		CHECK(connect(c2, (struct sockaddr *)&sa, sizeof(sa)) == 0);
+		dispatch_write(&disp);		/* accepts them */
+		disp_lines(2, 4);
+		n = read(c1, got, sizeof(got) - 1);
+		got[n > 0 ? n : 0] = '\0';
+		CHECK_STR(got, "type=USER msg=audit(1.000:1): xxxx\n"
+			  "type=USER msg=audit(1.000:2): xxxx\n");
+		/* a reader that went away is dropped, the other goes on */
+		close(c2);
+		disp_lines(1, 4);
+		disp_lines(1, 4);
+		CHECK(disp.p[0].sent == 4);
+		dispatch_stop(&disp);
+		CHECK(stat(sa.sun_path, &st) < 0);	/* removed at the end */
+		close(c1);
+	}
+	disp_setup("active = yes\npath = builtin_af_unix\ntype = builtin\nargs = relative\n",
+		   4, FORMAT_RAW);
+	CHECK(dispatch_start(&disp, &conf, &err) == 0);
+	CHECK(!dispatch_active(&disp));
+	CHECK_HAS(said, "args 'relative': want a mode and an absolute socket path");
 	dispatch_stop(&disp);
 
 	/* a program that cannot run is not started, and said so */

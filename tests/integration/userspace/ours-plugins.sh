@@ -54,9 +54,32 @@ grep -q "a.conf: skipped: not owned by root, or writable by others" $D/t.err ||
 chmod 0640 $P/a.conf
 pass "-t checks the plugin files, naming file and line"
 
-# The string format: the log's lines, in order, and EOE; and binary.
+# The string format: the log's lines, in order, and EOE; and binary;
+# and the builtin af_unix plugin's socket.
 plugin b "$D/b.out --binary" binary
+printf 'active = yes\ndirection = out\npath = builtin_af_unix\ntype = builtin\nargs = 0640 %s\nformat = string\n' \
+	$D/events.sock >$P/u.conf
+chmod 0640 $P/u.conf
 start_ours
+expect_eq "the af_unix socket" "$(stat -c '%F %a' $D/events.sock)" "socket 640"
+python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect(sys.argv[1])
+open(sys.argv[2] + ".ready", "w").close()
+with open(sys.argv[2], "ab", buffering=0) as f:
+    while True:
+        b = s.recv(65536)
+        if not b:
+            break
+        f.write(b)
+' $D/events.sock $D/u.out &
+U=$!
+wait_until test -e $D/u.out.ready || fail "no reader of the af_unix socket"
+"$AUDITCTL" -m "to the socket" || fail "-m"
+wait_until grep -q "msg='to the socket" $D/u.out || fail "the af_unix reader did not get the record"
+grep -q "^type=DAEMON_START " $D/u.out && fail "the af_unix reader got a record from before it connected"
+pass "builtin_af_unix: a socket of mode 0640; a reader gets the records from when it connects"
 "$AUDITCTL" -m "to the plugins" || fail "-m"
 "$AUDITCTL" -a always,exit -F arch=b64 -S getppid -k plug >/dev/null
 "$SYSC" 110 >/dev/null
@@ -107,7 +130,7 @@ pass "a plugin that exits is restarted on its pipe, max_restarts times, then giv
 
 # A plugin that reads nothing: its queue fills, records are dropped and
 # counted; the log and the other plugins lose nothing.
-rm $P/c.conf $P/b.conf
+rm $P/c.conf $P/b.conf $P/u.conf
 plugin s "$D/s.out --stall"
 write_conf "q_depth = 2000" "overflow_action = syslog" "max_restarts = 2" "report_interval = 1s"
 rm -f /run/audit/auditd.state

@@ -550,12 +550,13 @@ static char *audit_take_string(const u8 **at, size_t *left, u32 len)
 static int audit_handle_make_equiv(struct sk_buff *skb,
 				   const struct nlmsghdr *nlh, bool *acked)
 {
+	static const char *const role[2] = { "old", "new" };
 	const u8 *at = nlmsg_data(nlh);
 	size_t left = nlmsg_len(nlh);
+	char *path[2] = { NULL, NULL };
 	struct audit_buffer *ab;
-	char *old, *new;
 	u32 lens[2];
-	int err;
+	int i, err = 0;
 
 	if (READ_ONCE(audit_enabled) == AUDIT_LOCKED)
 		return -EPERM;
@@ -564,28 +565,32 @@ static int audit_handle_make_equiv(struct sk_buff *skb,
 	memcpy(lens, at, sizeof(lens));
 	at += sizeof(lens);
 	left -= sizeof(lens);
-	old = audit_take_string(&at, &left, lens[0]);
-	if (IS_ERR(old))
-		return PTR_ERR(old);
-	new = audit_take_string(&at, &left, lens[1]);
-	if (IS_ERR(new)) {
-		kfree(old);
-		return PTR_ERR(new);
+	for (i = 0; i < 2 && !err; i++) {
+		path[i] = audit_take_string(&at, &left, lens[i]);
+		if (IS_ERR(path[i])) {
+			err = PTR_ERR(path[i]);
+			path[i] = NULL;
+		}
 	}
+	if (err)
+		goto out;
 
-	err = audit_rules_make_equiv(old, new);
+	err = audit_rules_make_equiv(path[0], path[1]);
 
+	/* Refused or not, the attempt is in the trail. */
 	ab = audit_log_request_start();
 	if (ab) {
-		audit_log_format(ab, " op=make_equiv old=");
-		audit_log_untrustedstring(ab, old);
-		audit_log_format(ab, " new=");
-		audit_log_untrustedstring(ab, new);
-		audit_log_format(ab, " res=%d", !err);
+		audit_log_format(ab, " op=make_equiv");
+		for (i = 0; i < 2; i++) {
+			audit_log_format(ab, " %s=", role[i]);
+			audit_log_untrustedstring(ab, path[i]);
+		}
+		audit_log_format(ab, " res=%d", err ? 0 : 1);
 		audit_log_end(ab);
 	}
-	kfree(old);
-	kfree(new);
+out:
+	kfree(path[0]);
+	kfree(path[1]);
 	return err;
 }
 

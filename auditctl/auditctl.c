@@ -36,17 +36,32 @@ static int need_nl(struct ctx *x, struct al_err *err)
 	return 0;
 }
 
-static void print_status(const struct audit_status *st)
+/* -s -i names the enabled flag and the failure mode, as Debian's does. */
+static void print_status(const struct audit_status *st, bool interpret)
 {
-	printf("enabled %u\nfailure %u\npid %u\nrate_limit %u\n"
+	static const char *const enabled[] = {
+		"disable", "enabled", "enabled+immutable",
+	};
+	static const char *const failure[] = { "silent", "printk", "panic" };
+
+	if (interpret && st->enabled <= 2)
+		printf("enabled %s\n", enabled[st->enabled]);
+	else
+		printf("enabled %u\n", st->enabled);
+	if (interpret && st->failure <= 2)
+		printf("failure %s\n", failure[st->failure]);
+	else
+		printf("failure %u\n", st->failure);
+	printf("pid %u\nrate_limit %u\n"
 	       "backlog_limit %u\nlost %u\nbacklog %u\n"
 	       "backlog_wait_time %u\nbacklog_wait_time_actual %u\n",
-	       st->enabled, st->failure, st->pid, st->rate_limit,
+	       st->pid, st->rate_limit,
 	       st->backlog_limit, st->lost, st->backlog,
 	       st->backlog_wait_time, st->backlog_wait_time_actual);
 }
 
-static int do_status(struct ctx *x, bool features, struct al_err *err)
+static int do_status(struct ctx *x, bool features, bool interpret,
+		     struct al_err *err)
 {
 	struct audit_status st;
 	struct audit_features f;
@@ -55,7 +70,7 @@ static int do_status(struct ctx *x, bool features, struct al_err *err)
 	if (rc < 0)
 		return al_fail(err, "Error sending status request (%s)",
 			       strerror(-rc));
-	print_status(&st);
+	print_status(&st, interpret);
 	if (features && al_get_features(&x->nl, &f) == 0) {
 		uint32_t m = AUDIT_FEATURE_TO_MASK(AUDIT_FEATURE_LOGINUID_IMMUTABLE);
 
@@ -146,6 +161,7 @@ static int do_msg(struct ctx *x, const char *text, struct al_err *err)
 
 struct list_ctx {
 	const char *key;
+	bool interpret;		/* -l -i: arch by name, as Debian's does */
 	int count;
 	/* for -D: a copy of each rule to delete after the listing ends */
 	struct audit_rule_data **del;
@@ -163,8 +179,16 @@ static int list_one(const struct audit_rule_data *d, size_t len, void *p)
 		return 0;
 	lc->count++;
 	if (!lc->collect) {
+		char *arch;
+
 		al_rule_format(d, line, sizeof(line));
-		printf("%s\n", line);
+		arch = strstr(line, " -F arch=b");
+		if (lc->interpret && arch && (arch[10] == '6' || arch[10] == '3') &&
+		    (arch[12] == ' ' || arch[12] == '\0'))
+			printf("%.*s -F arch=%s%s\n", (int)(arch - line), line,
+			       arch[10] == '6' ? "x86_64" : "i386", arch + 12);
+		else
+			printf("%s\n", line);
 		return 0;
 	}
 	if (lc->ndel == lc->cap) {
@@ -187,9 +211,10 @@ static int list_one(const struct audit_rule_data *d, size_t len, void *p)
 	return 0;
 }
 
-static int do_list(struct ctx *x, const char *key, struct al_err *err)
+static int do_list(struct ctx *x, const char *key, bool interpret,
+		   struct al_err *err)
 {
-	struct list_ctx lc = { .key = key };
+	struct list_ctx lc = { .key = key, .interpret = interpret };
 
 	if (al_list_rules(&x->nl, list_one, &lc, err) < 0)
 		return -1;
@@ -329,15 +354,15 @@ static int run_cmd(void *ctx, struct cmd *c, struct al_err *err)
 		return -1;
 	if (c->rule_op && do_rule(x, c, err) < 0)
 		return -1;
-	if (sets && do_status(x, false, err) < 0)
+	if (sets && do_status(x, false, false, err) < 0)
 		return -1;
 	for (int i = 0; i < c->nacts; i++) {
 		int rc = 0;
 
 		if (c->acts[i].kind == ACT_LIST)
-			rc = do_list(x, c->key, err);
+			rc = do_list(x, c->key, c->ignore_errors, err);
 		else if (c->acts[i].kind == ACT_STATUS)
-			rc = do_status(x, true, err);
+			rc = do_status(x, true, c->ignore_errors, err);
 		if (rc < 0)
 			return -1;
 	}

@@ -80,3 +80,24 @@ chmod 666 /tmp/ok.rules
 if "$AUDITCTL" -R /tmp/ok.rules >/dev/null 2>&1; then fail "world-writable rules file accepted"; fi
 pass "world-writable rules file refused"
 
+
+# -s -i and -l -i interpret as Debian's auditctl does: the enabled flag
+# and failure mode by name, the arch of a rule by name.
+"$DEBIAN_AUDITCTL" -D >/dev/null
+"$DEBIAN_AUDITCTL" -a always,exit -F arch=b64 -S openat -F uid=0 -k interp64 >/dev/null
+"$DEBIAN_AUDITCTL" -a always,exit -F arch=b32 -S open -F exit=-EACCES -k interp32 >/dev/null
+"$DEBIAN_AUDITCTL" -w /etc/passwd -p wa -k interpw >/dev/null
+# (failure 2 only while disabled: a record lost then would panic.)
+"$DEBIAN_AUDITCTL" -r 0 >/dev/null
+for fe in "0 0" "0 1" "1 0" "1 1" "2 0"; do
+	set -- $fe
+	"$DEBIAN_AUDITCTL" -e "$2" -f "$1" >/dev/null
+	expect_eq "-s -i with -f $1 -e $2" "$("$AUDITCTL" -s -i | grep -v '^backlog \|^lost ')" \
+		"$("$DEBIAN_AUDITCTL" -s -i | grep -v '^backlog \|^lost ')"
+done
+"$DEBIAN_AUDITCTL" -f 1 -e 1 >/dev/null
+expect_eq "-l -i" "$("$AUDITCTL" -l -i)" "$("$DEBIAN_AUDITCTL" -l -i)"
+"$AUDITCTL" -l -i | grep -q -- '-F arch=x86_64 -S openat' || fail "-l -i: $("$AUDITCTL" -l -i)"
+expect_eq "-l without -i" "$("$AUDITCTL" -l)" "$("$DEBIAN_AUDITCTL" -l)"
+pass "-s -i and -l -i: Debian's interpretation, line for line"
+"$DEBIAN_AUDITCTL" -D >/dev/null

@@ -5,7 +5,9 @@
 # as the standard auditd logs them; records and heartbeats are answered
 # ACK with their sequence, ascii lines are taken; a connection beyond
 # tcp_max_per_addr or from a port outside tcp_client_ports is refused
-# and logged; an idle client is closed; at the end clients get ENDING.
+# and logged; an idle client is closed; at the end clients get ENDING;
+# with distribute_network the remote records reach the collector's
+# plugins too.
 . "$AUDIT_TOP/tests/lib/harness.sh"
 test_begin --ours
 D=/tmp/ours-coll
@@ -14,12 +16,16 @@ PORT=6061
 RMW=$AUDIT_TOP/tests/helpers/rmw-client
 [ -x /sbin/audisp-remote ] || fail "no /sbin/audisp-remote (Debian's audispd-plugins)"
 rm -rf $D
-mkdir -p $D/plugins.d $C
+mkdir -p $D/plugins.d $C/plugins.d
+printf 'active = yes\ndirection = out\npath = %s\ntype = always\nargs = %s\nformat = string\n' \
+	"$AUDIT_TOP/tests/helpers/plugin-sink" $C/plugin.out >$C/plugins.d/sink.conf
+chmod 0640 $C/plugins.d/sink.conf
 ip link set lo up || fail "loopback up"
 collector_conf() { # collector_conf EXTRA...
 	ours_auditd_conf $C $C/audit.log "local_events = no" "log_format = RAW" \
 		"freq = 1" "max_log_file = 0" "space_left = 1" "admin_space_left = 1" \
-		"tcp_listen_port = $PORT" "tcp_max_per_addr = 2" "plugin_dir = $C/none" "$@"
+		"tcp_listen_port = $PORT" "tcp_max_per_addr = 2" "plugin_dir = $C/plugins.d" \
+		"distribute_network = yes" "$@"
 }
 collector_conf
 "$AUDITD" -t -c $C >/dev/null || fail "-t on the collector's configuration"
@@ -63,6 +69,12 @@ grep "^node=sender1 type=USER .*coll-" $D/audit.log >$D/sent
 grep "^node=sender1 type=USER .*coll-" $C/audit.log >$D/got
 cmp -s $D/sent $D/got || { diff $D/sent $D/got | head; fail "the collector's lines differ from the sender's"; }
 pass "every record at the collector once, in order, as the sender logged it"
+wait_until has_lines $C/plugin.out "^node=sender1 type=USER .*msg='coll-" 100 ||
+	fail "distribute_network: the plugin has $(grep -c "coll-" $C/plugin.out) of 100"
+grep "^node=sender1 type=USER .*coll-" $C/plugin.out >$D/plugin-got
+cmp -s $D/got $D/plugin-got ||
+	fail "distribute_network: the plugin's lines differ from the log's"
+pass "distribute_network: the remote records at the collector's plugin, as logged"
 
 # The protocol: answers with their sequence; ascii lines; a third
 # connection from the address refused (tcp_max_per_addr = 2).

@@ -259,22 +259,33 @@ static void start_all(struct dispatcher *dp)
 	}
 }
 
-int dispatch_start(struct dispatcher *dp, const struct auditd_conf *c,
-		   struct al_err *err)
+/*
+ * C's plugin_dir read into a new list of plugins, not started; C is the
+ * configuration from now on, whatever happens (the caller frees the old
+ * one).  On failure the list is as it was.
+ */
+static int plugins_load(struct dispatcher *dp, const struct auditd_conf *c,
+			struct al_err *err)
 {
 	struct plugin_conf *confs;
 	size_t n;
+	int rc;
 
 	dp->conf = c;
 	dp->bad_files = 0;
 	if (plugin_dir_load(c->plugin_dir, &confs, &n, say_bad_file, dp,
 			    err) < 0)
 		return -1;
-	if (plugins_set(dp, confs, n) < 0) {
-		free(confs);
-		return al_fail(err, "plugins: out of memory");
-	}
+	rc = plugins_set(dp, confs, n);
 	free(confs);
+	return rc < 0 ? al_fail(err, "plugins: out of memory") : 0;
+}
+
+int dispatch_start(struct dispatcher *dp, const struct auditd_conf *c,
+		   struct al_err *err)
+{
+	if (plugins_load(dp, c, err) < 0)
+		return -1;
 	start_all(dp);
 	return 0;
 }
@@ -557,23 +568,11 @@ static bool conf_equal(const struct plugin_conf *a,
 int dispatch_reconfigure(struct dispatcher *dp, const struct auditd_conf *c,
 			 struct al_err *err)
 {
-	struct plugin_conf *confs;
 	struct disp_plugin *old = dp->p;
-	size_t n, nold = dp->n;
+	size_t nold = dp->n;
 
-	/* C replaces the configuration the caller frees, whatever happens. */
-	dp->conf = c;
-	dp->bad_files = 0;
-	if (plugin_dir_load(c->plugin_dir, &confs, &n, say_bad_file, dp,
-			    err) < 0)
+	if (plugins_load(dp, c, err) < 0)
 		return -1;
-	if (plugins_set(dp, confs, n) < 0) {
-		dp->p = old;
-		dp->n = nold;
-		free(confs);
-		return al_fail(err, "plugins: out of memory");
-	}
-	free(confs);
 	/* The unchanged ones carry on, told of the SIGHUP; the others stop. */
 	for (size_t i = 0; i < nold; i++) {
 		struct disp_plugin *o = &old[i];

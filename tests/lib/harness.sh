@@ -263,6 +263,19 @@ ours_auditd_conf() {
 	printf '%s\n' "$@" >>"$dir/auditd.conf"
 }
 
+# audisp_remote_to PORT DIR: Debian's audisp-remote (which reads only
+# /etc/audit/audisp-remote.conf) sends to 127.0.0.1:PORT, its queue in
+# DIR: a copy of its file, changed so, bound over it until the teardown.
+audisp_remote_to() {
+	sed -e "s/^remote_server =.*/remote_server = 127.0.0.1/" -e "s/^port =.*/port = $1/" \
+		-e "s/^network_failure_action =.*/network_failure_action = syslog/" \
+		-e "s|^queue_file =.*|queue_file = $2/remote.queue|" \
+		/etc/audit/audisp-remote.conf >"$2/audisp-remote.conf"
+	mount --bind "$2/audisp-remote.conf" /etc/audit/audisp-remote.conf ||
+		fail "bind audisp-remote.conf"
+	on_exit "umount /etc/audit/audisp-remote.conf"
+}
+
 # ---- the test client's reader (audit-nl reader) ----
 # start_reader OUT [OPTIONS...]: a registering reader in the background;
 # sets READER_PID once the kernel acked its registration.

@@ -38,12 +38,7 @@ expect_eq "the collector did not register with the kernel" "$(status_field pid)"
 pass "local_events = no: a collector only, listening on $PORT"
 
 # The sender: our auditd, with Debian's audisp-remote as its plugin.
-sed -e "s/^remote_server =.*/remote_server = 127.0.0.1/" -e "s/^port =.*/port = $PORT/" \
-	-e "s/^network_failure_action =.*/network_failure_action = syslog/" \
-	-e "s|^queue_file =.*|queue_file = $D/remote.queue|" \
-	/etc/audit/audisp-remote.conf >$D/audisp-remote.conf
-mount --bind $D/audisp-remote.conf /etc/audit/audisp-remote.conf || fail "bind audisp-remote.conf"
-on_exit "umount /etc/audit/audisp-remote.conf"
+audisp_remote_to $PORT $D
 printf 'active = yes\ndirection = out\npath = /sbin/audisp-remote\ntype = always\nformat = string\n' \
 	>$D/plugins.d/au-remote.conf
 chmod 0640 $D/plugins.d/au-remote.conf

@@ -59,13 +59,7 @@ wait_until -t 10 file_has $C/audit.log 'type=DAEMON_START' ||
 wait_until -t 10 sh -c "ss -ltn 2>/dev/null | grep -q ':$PORT '" ||
 	{ cat $C/out; fail "the collector does not listen on $PORT"; }
 
-# audisp-remote reads /etc/audit/audisp-remote.conf: ours, bound over it.
-sed -e "s/^remote_server =.*/remote_server = 127.0.0.1/" -e "s/^port =.*/port = $PORT/" \
-	-e "s/^network_failure_action =.*/network_failure_action = syslog/" \
-	-e "s|^queue_file =.*|queue_file = $D/remote.queue|" \
-	/etc/audit/audisp-remote.conf >$D/audisp-remote.conf
-mount --bind $D/audisp-remote.conf /etc/audit/audisp-remote.conf || fail "bind audisp-remote.conf"
-on_exit "umount /etc/audit/audisp-remote.conf"
+audisp_remote_to $PORT $D
 
 # laurel writes its JSON to stdout ("-"): the guest's tmpfs has no ACLs,
 # which laurel sets on a log file of its own.

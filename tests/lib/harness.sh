@@ -276,6 +276,31 @@ audisp_remote_to() {
 	on_exit "umount /etc/audit/audisp-remote.conf"
 }
 
+# plugin_conf FILE PATH [ARGS [FORMAT]]: FILE, the plugins.d file of an
+# active output plugin PATH (format string unless FORMAT), mode 0640.
+plugin_conf() {
+	printf 'active = yes\ndirection = out\npath = %s\ntype = always\nformat = %s\n' \
+		"$2" "${4:-string}" >"$1"
+	[ -z "${3:-}" ] || printf 'args = %s\n' "$3" >>"$1"
+	chmod 0640 "$1"
+}
+
+# start_syslog FILE: a reader on /dev/log (what syslog(3) writes to),
+# each datagram a line of FILE, until the teardown.
+start_syslog() {
+	python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind("/dev/log")
+open(sys.argv[1] + ".ready", "w").close()
+with open(sys.argv[1], "ab", buffering=0) as f:
+    while True:
+        f.write(s.recv(65536).replace(b"\n", b" ") + b"\n")
+' "$1" &
+	on_exit "kill $! 2>/dev/null; rm -f /dev/log"
+	wait_until test -e "$1.ready" || fail "no /dev/log reader"
+}
+
 # ---- the test client's reader (audit-nl reader) ----
 # start_reader OUT [OPTIONS...]: a registering reader in the background;
 # sets READER_PID once the kernel acked its registration.

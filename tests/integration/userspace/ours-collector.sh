@@ -17,9 +17,7 @@ RMW=$AUDIT_TOP/tests/helpers/rmw-client
 [ -x /sbin/audisp-remote ] || fail "no /sbin/audisp-remote (Debian's audispd-plugins)"
 rm -rf $D
 mkdir -p $D/plugins.d $C/plugins.d
-printf 'active = yes\ndirection = out\npath = %s\ntype = always\nargs = %s\nformat = string\n' \
-	"$AUDIT_TOP/tests/helpers/plugin-sink" $C/plugin.out >$C/plugins.d/sink.conf
-chmod 0640 $C/plugins.d/sink.conf
+plugin_conf $C/plugins.d/sink.conf "$AUDIT_TOP/tests/helpers/plugin-sink" $C/plugin.out
 ip link set lo up || fail "loopback up"
 collector_conf() { # collector_conf EXTRA...
 	ours_auditd_conf $C $C/audit.log "local_events = no" "log_format = RAW" \
@@ -39,9 +37,7 @@ pass "local_events = no: a collector only, listening on $PORT"
 
 # The sender: our auditd, with Debian's audisp-remote as its plugin.
 audisp_remote_to $PORT $D
-printf 'active = yes\ndirection = out\npath = /sbin/audisp-remote\ntype = always\nformat = string\n' \
-	>$D/plugins.d/au-remote.conf
-chmod 0640 $D/plugins.d/au-remote.conf
+plugin_conf $D/plugins.d/au-remote.conf /sbin/audisp-remote
 ours_auditd_conf $D $D/audit.log "log_format = ENRICHED" "freq = 20" "max_log_file = 0" \
 	"space_left = 1" "admin_space_left = 1" "name_format = user" "name = sender1" \
 	"plugin_dir = $D/plugins.d"

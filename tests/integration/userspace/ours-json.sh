@@ -10,9 +10,7 @@ J=$D/events.json
 rm -rf $D
 mkdir -p $P $D/w
 ip link set lo up
-printf 'active = yes\ndirection = out\npath = %s\ntype = always\nargs = -o %s\nformat = string\n' \
-	"$T/build/bin/audisp-json" $J >$P/json.conf
-chmod 0640 $P/json.conf
+plugin_conf $P/json.conf "$T/build/bin/audisp-json" "-o $J"
 ours_auditd_conf $D $D/audit.log "log_format = RAW" "freq = 20" "max_log_file = 0" \
 	"space_left = 1" "admin_space_left = 1" "plugin_dir = $P"
 "$AUDITD" -f -c $D 2>$D/err &

@@ -16,19 +16,8 @@ rm -rf $D
 mkdir -p $P $C/plugins.d $D/laurel
 ip link set lo up || fail "loopback up"
 
-# syslog: a reader on /dev/log, one datagram a line.
-python3 -c '
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind("/dev/log")
-open(sys.argv[1] + ".ready", "w").close()
-with open(sys.argv[1], "ab", buffering=0) as f:
-    while True:
-        f.write(s.recv(65536).replace(b"\n", b" ") + b"\n")
-' $D/syslog &
-SYSLOG_PID=$!
-on_exit "kill $SYSLOG_PID 2>/dev/null; rm -f /dev/log"
-wait_until test -e $D/syslog.ready || fail "no /dev/log reader"
+# syslog: a reader on /dev/log.
+start_syslog $D/syslog
 
 # The collector: Debian's auditd, network events only.
 cat >$C/auditd.conf <<EOF
@@ -72,14 +61,9 @@ EOF
 printf '#!/bin/sh\nexec %s --config %s >%s\n' "$LAUREL" $D/laurel/config.toml \
 	$D/laurel/audit.json >$D/laurel/run
 chmod 0755 $D/laurel/run
-conf() { # conf NAME PATH [ARGS]
-	printf 'active = yes\ndirection = out\npath = %s\ntype = always\nformat = string\n' "$2" >$P/$1.conf
-	[ -z "${3:-}" ] || printf 'args = %s\n' "$3" >>$P/$1.conf
-	chmod 0640 $P/$1.conf
-}
-conf syslog /sbin/audisp-syslog LOG_INFO
-conf au-remote /sbin/audisp-remote
-conf laurel $D/laurel/run
+plugin_conf $P/syslog.conf /sbin/audisp-syslog LOG_INFO
+plugin_conf $P/au-remote.conf /sbin/audisp-remote
+plugin_conf $P/laurel.conf $D/laurel/run
 ours_auditd_conf $D $D/audit.log "log_format = ENRICHED" "freq = 20" "max_log_file = 0" \
 	"space_left = 1" "admin_space_left = 1" "name_format = user" "name = ourbox" \
 	"plugin_dir = $P"

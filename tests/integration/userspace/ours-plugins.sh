@@ -20,9 +20,7 @@ write_conf() { # write_conf EXTRA-LINES
 		"plugin_dir = $P" "$@"
 }
 plugin() { # plugin NAME ARGS [FORMAT]: an active plugin-sink
-	printf 'active = yes\ndirection = out\npath = %s\ntype = always\nargs = %s\nformat = %s\n' \
-		"$SINK" "$2" "${3:-string}" >$P/$1.conf
-	chmod 0640 $P/$1.conf
+	plugin_conf $P/$1.conf "$SINK" "$2" "${3:-string}"
 }
 start_ours() {
 	"$AUDITD" -f -c $D 2>>$D/err &

@@ -38,3 +38,25 @@ grep -q -- "-S getpgid -F key=aug-new\|-S getpgid .*aug-new" $D/list || fail "ne
 pass "--load: the merged rules in the kernel"
 "$AUG" --dir /tmp/ours-aug-none 2>$D/err && fail "augenrules without rules.d succeeds"
 grep -q "no directory /tmp/ours-aug-none/rules.d" $D/err || fail "message: $(cat $D/err)"
+
+# Debian's augenrules with our auditctl as /sbin/auditctl (what Debian's
+# unit runs, augenrules --load): the same merge as ours, loaded by ours.
+E=$D/etc-audit
+cp -a /etc/audit $E || fail "copy /etc/audit"
+rm -rf $E/rules.d $E/audit.rules
+cp -a $D/rules.d $E/rules.d
+mount --bind $E /etc/audit || fail "bind over /etc/audit"
+on_exit "umount /etc/audit"
+mount --bind "$AUDITCTL" /sbin/auditctl || fail "bind our auditctl over /sbin/auditctl"
+on_exit "umount /sbin/auditctl"
+"$AUDITCTL" -D >/dev/null
+"$AUDITCTL" -b 64 >/dev/null
+/sbin/augenrules --load >$D/debian.out 2>&1 || fail "Debian's augenrules --load: $(cat $D/debian.out)"
+expect_eq "Debian's merge, against ours" "$(grep -v '^#' /etc/audit/audit.rules | grep .)" \
+	"$(grep -v '^#' $D/audit.rules | grep .)"
+expect_eq "backlog limit loaded by Debian's augenrules" "$(status_field backlog_limit)" 320
+"$AUDITCTL" -l >$D/list.debian
+cmp -s $D/list $D/list.debian || { diff $D/list $D/list.debian; fail "the rules Debian's augenrules loaded"; }
+/sbin/augenrules --check >$D/debian.out 2>&1
+grep -q "No change" $D/debian.out || fail "Debian's augenrules --check: $(cat $D/debian.out)"
+pass "Debian's augenrules --load: our auditctl loads its merge, the rules of ours"

@@ -12,7 +12,11 @@
  * by themselves.  Each record is decoded as record.c says; the EXECVE
  * records of a long command line become one, with the whole argv.
  *
- *   audisp-json [-o FILE] [-s SIZE] [-n COUNT] [-t SECONDS] [-N]
+ *   audisp-json [-o FILE] [-s SIZE] [-n COUNT] [-t SECONDS] [-c CONF] [-N]
+ *
+ * Without -t, TIMEOUT is end_of_event_timeout of auditd.conf (CONF,
+ * /etc/audit/auditd.conf by default), as for the auparse tools; 2 when
+ * the file does not set it.
  *
  * SIGHUP reopens FILE (after an outside rotation); SIGTERM, SIGINT and
  * the end of the input write out the events still open, then exit.
@@ -25,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/signalfd.h>
@@ -33,6 +38,7 @@
 #include "json-event.h"
 
 #define MAX_OPEN	256
+#define DEFAULT_CONF	"/etc/audit/auditd.conf"
 
 struct event {
 	bool used;
@@ -61,17 +67,21 @@ struct plugin {
 	struct al_name_cache names;
 	bool name_ids;
 	unsigned timeout;
+	bool timeout_set;		/* by -t */
+	const char *conf;		/* -c, or NULL: the default file */
 	int sigfd;
 	bool stop, failed;
 };
 
 static void usage(FILE *f)
 {
-	fputs("usage: audisp-json [-o FILE] [-s SIZE] [-n COUNT] [-t SECONDS] [-N]\n"
+	fputs("usage: audisp-json [-o FILE] [-s SIZE] [-n COUNT] [-t SECONDS] [-c CONF] [-N]\n"
 	      "  -o FILE     append the events to FILE (default: stdout)\n"
 	      "  -s SIZE     rotate FILE at SIZE bytes (k, M, G suffixes; default 0: never)\n"
 	      "  -n COUNT    rotated files kept, FILE.1 to FILE.COUNT (default 5)\n"
-	      "  -t SECONDS  an event without EOE ends SECONDS after its last record (default 2)\n"
+	      "  -t SECONDS  an event without EOE ends SECONDS after its last record\n"
+	      "              (default: end_of_event_timeout of CONF, else 2)\n"
+	      "  -c CONF     the auditd.conf read for it (default " DEFAULT_CONF ")\n"
 	      "  -N          do not name ids, arch and syscall of records that come without names\n",
 	      f);
 }
@@ -324,6 +334,35 @@ static unsigned long long size_arg(const char *s, bool *ok)
 	return n;
 }
 
+static int eoe_key(const char *key, const char *value, void *ctx,
+		   struct al_err *err)
+{
+	long long n;
+
+	if (strcasecmp(key, "end_of_event_timeout") != 0)
+		return 0;
+	if (al_parse_ll(value, 1, 86400, &n) < 0)
+		return al_fail(err, "end_of_event_timeout: '%s' is not seconds from 1 to 86400", value);
+	*(unsigned *)ctx = (unsigned)n;
+	return 0;
+}
+
+/* The timeout of auditd.conf, unless -t gave one.  The default file may
+ * be absent; a file named with -c must be there. */
+static int conf_timeout(struct plugin *pl)
+{
+	const char *path = pl->conf ? pl->conf : DEFAULT_CONF;
+	struct al_err err;
+
+	if (pl->timeout_set)
+		return 0;
+	if (!pl->conf && access(path, F_OK) < 0 && errno == ENOENT)
+		return 0;
+	if (al_conf_parse_file(path, eoe_key, &pl->timeout, &err) < 0)
+		return fprintf(stderr, "audisp-json: %s\n", err.msg), -1;
+	return 0;
+}
+
 static int parse_args(struct plugin *pl, int argc, char **argv)
 {
 	int o;
@@ -333,7 +372,7 @@ static int parse_args(struct plugin *pl, int argc, char **argv)
 	pl->out.keep = 5;
 	pl->timeout = 2;
 	pl->name_ids = true;
-	while ((o = getopt(argc, argv, "o:s:n:t:Nh")) != -1) {
+	while ((o = getopt(argc, argv, "o:s:n:t:c:Nh")) != -1) {
 		switch (o) {
 		case 'o':
 			pl->out.path = optarg;
@@ -352,6 +391,10 @@ static int parse_args(struct plugin *pl, int argc, char **argv)
 			pl->timeout = (unsigned)strtoul(optarg, &end, 10);
 			if (*end || end == optarg || pl->timeout > 3600)
 				return fprintf(stderr, "audisp-json: -t %s: not seconds from 0 to 3600\n", optarg), -1;
+			pl->timeout_set = true;
+			break;
+		case 'c':
+			pl->conf = optarg;
 			break;
 		case 'N':
 			pl->name_ids = false;
@@ -368,7 +411,7 @@ static int parse_args(struct plugin *pl, int argc, char **argv)
 		return fprintf(stderr, "audisp-json: %s: unexpected argument\n", argv[optind]), -1;
 	if (pl->out.max && !pl->out.path)
 		return fprintf(stderr, "audisp-json: -s needs -o FILE\n"), -1;
-	return 0;
+	return conf_timeout(pl);
 }
 
 int main(int argc, char **argv)

@@ -104,8 +104,7 @@ const char *action_name(enum disk_action a)
  * (mail, Kerberos, libwrap); accepted so that its file loads. */
 static const char *const ignored[] = {
 	"priority_boost", "verify_email", "action_mail_acct", "use_libwrap",
-	"krb5_principal", "krb5_key_file", "end_of_event_timeout", "disp_qos",
-	"dispatcher",
+	"krb5_principal", "krb5_key_file", "disp_qos", "dispatcher",
 	NULL,
 };
 
@@ -345,6 +344,15 @@ static int set_key(const char *key, const char *v, void *ctx,
 			return al_fail(err, "enable_krb5: Kerberos is not provided");
 	} else if (strcasecmp(key, "report_interval") == 0) {
 		return interval(key, v, &c->report_interval, err);
+	} else if (strcasecmp(key, "end_of_event_timeout") == 0) {
+		/* read by the event parsers (audisp-json, the auparse tools),
+		 * not by auditd: checked here so that auditd -t finds it */
+		unsigned t;
+
+		if (number(key, v, 86400, &t, err) < 0)
+			return -1;
+		if (t == 0)
+			return al_fail(err, "end_of_event_timeout: '%s' is not a positive number of seconds", v);
 	} else if (strcasecmp(key, "plugin_dir") == 0) {
 		if (v[0] != '/')
 			return al_fail(err, "plugin_dir: '%s' is not an absolute path", v);

@@ -130,6 +130,10 @@ static void test_conf(void)
 	bad_conf("report_interval = soon\n", "report_interval: 'soon' is not a time");
 	bad_conf("report_interval = 5y\n", "is not a time");
 	bad_conf("report_interval = m\n", "is not a time");
+	/* end_of_event_timeout: for the parsers, but checked here */
+	CHECK(load("end_of_event_timeout = 2\n") == 0);
+	bad_conf("end_of_event_timeout = 0\n", "end_of_event_timeout: '0' is not a positive number");
+	bad_conf("end_of_event_timeout = later\n", "end_of_event_timeout: 'later' is not a number");
 	/* the collector's keys, Debian's values first */
 	CHECK(load(debian_conf) == 0);
 	CHECK(conf.local_events && conf.tcp_listen_port == 0);

@@ -117,12 +117,12 @@ struct audit_buffer {
 	gfp_t			gfp;
 };
 
-/* The text of a queued record, and its length (no terminating NUL). */
-static inline const char *audit_record_text(const struct sk_buff *skb,
-					    unsigned int *len)
+/* The length of a queued record's text (no terminating NUL); @text is set. */
+static inline unsigned int audit_record_text(const struct sk_buff *skb,
+					     const char **text)
 {
-	*len = skb->len - NLMSG_HDRLEN;
-	return (const char *)skb->data + NLMSG_HDRLEN;
+	*text = (const char *)skb->data + NLMSG_HDRLEN;
+	return skb->len - NLMSG_HDRLEN;
 }
 
 /* A fresh record buffer of @type, or NULL when memory ran out. */

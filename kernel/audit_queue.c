@@ -337,7 +337,7 @@ static void audit_printk_record(struct sk_buff *skb)
 
 	if (type == AUDIT_EOE)
 		return;
-	text = audit_record_text(skb, &len);
+	len = audit_record_text(skb, &text);
 	if (__ratelimit(&printk_rs))
 		pr_notice("audit: type=%d %.*s\n", type, (int)len, text);
 }

@@ -27,8 +27,8 @@ static struct audit_buffer *test_buffer(struct kunit *test)
 /* The record's text as a NUL-terminated string owned by the test. */
 static char *test_text(struct kunit *test, struct audit_buffer *ab)
 {
-	unsigned int len;
-	const char *text = audit_record_text(ab->skb, &len);
+	const char *text;
+	unsigned int len = audit_record_text(ab->skb, &text);
 	char *s = kunit_kzalloc(test, len + 1, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, s);

@@ -8,6 +8,10 @@
 #   make check       unit tests, KUnit suites and integration tests in UML,
 #                    the x86_64 boot test under qemu
 #   make patch       dist/audit-6.12.patch against the pristine Debian tree
+#   make series      dist/series/: the same change as a patch series, one
+#                    patch per concern, with a cover letter (git format-patch)
+#   make series-bisect  the UML kernel built at every patch of the series
+#                    (about 25 minutes; not part of check)
 #   make kernel-path the absolute path of the built UML kernel
 #   make x86-kernel  the x86_64 bzImage the qemu boot test runs
 #                    (build/x86/arch/x86/boot/bzImage)
@@ -110,7 +114,14 @@ include $(TOP)/userspace.mk
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
 
-check: all patch stock-kernel x86-kernel debug-kernel test-module test-debs
+.PHONY: series series-bisect
+series: tree
+	@$(TOP)/scripts/make-series $(BUILD) $(TOP)/dist/series
+
+series-bisect: series
+	@$(TOP)/scripts/series-bisect $(BUILD) $(TOP)/dist/series
+
+check: all patch series stock-kernel x86-kernel debug-kernel test-module test-debs
 	@$(TOP)/tests/run-all
 
 # Debian packages the tests run without installing them (laurel).

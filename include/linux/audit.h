@@ -614,6 +614,8 @@ AUDIT_HOOK_NOOP(audit_inode_parent_hidden, struct filename *name,
 AUDIT_HOOK_NOOP(audit_inode_child, struct inode *parent,
 		const struct dentry *dentry, const unsigned char type)
 AUDIT_HOOK_NOOP(audit_file, struct file *file)
+AUDIT_HOOK_NOOP(audit_ptrace, struct task_struct *t)
+AUDIT_HOOK_NOOP(audit_mmap_fd, int fd, int flags)
 AUDIT_HOOK_NOOP(audit_bprm, struct linux_binprm *bprm)
 AUDIT_HOOK_NOOP(audit_core_dumps, long signr)
 AUDIT_HOOK_NOOP(audit_log_capset, const struct cred *new,

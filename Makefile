@@ -8,6 +8,9 @@
 #   make check       unit tests, KUnit suites and integration tests in UML,
 #                    the x86_64 boot test under qemu
 #   make patch       dist/audit-6.12.patch against the pristine Debian tree
+#   make vm          boot the x86_64 Debian guest under qemu: systemd, our
+#                    auditd from its unit, rules.d, Debian's SELinux policy
+#                    (log in as root on the console; poweroff ends it)
 #   make series      dist/series/: the same change as a patch series, one
 #                    patch per concern, with a cover letter (git format-patch)
 #   make series-bisect  the UML kernel built at every patch of the series
@@ -34,6 +37,10 @@ KMAKE    := $(MAKE) -C $(SRC) O=$(UMLOUT) ARCH=um SUBARCH=x86_64 -j$(JOBS)
 # The x86_64 kernel of the qemu boot test (scripts/x86-boot).
 X86OUT   := $(BUILD)/x86
 X86KMAKE := $(MAKE) -C $(SRC) O=$(X86OUT) ARCH=x86_64 -j$(JOBS)
+# The x86_64 Debian guest's kernel (make vm): tinyconfig plus
+# configs/x86_64-vm.config.
+VMOUT    := $(BUILD)/vm/kernel
+VMKMAKE  := $(MAKE) -C $(SRC) O=$(VMOUT) ARCH=x86_64 -j$(JOBS)
 # The debug test kernel: the same tree and um.config, plus debug.config.
 DBGOUT   := $(BUILD)/um-debug
 DBGKMAKE := $(MAKE) -C $(SRC) O=$(DBGOUT) ARCH=um SUBARCH=x86_64 -j$(JOBS)
@@ -113,6 +120,25 @@ include $(TOP)/userspace.mk
 
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
+
+.PHONY: vm vm-kernel vm-image
+$(VMOUT)/.config: $(TOP)/configs/x86_64-vm.config $(BUILD)/src/.prepared
+	@mkdir -p $(VMOUT)
+	$(VMKMAKE) -s tinyconfig >/dev/null
+	cd $(SRC) && scripts/kconfig/merge_config.sh -m -O $(VMOUT) \
+		$(VMOUT)/.config $(TOP)/configs/x86_64-vm.config >/dev/null
+	$(VMKMAKE) -s olddefconfig
+	@$(TOP)/scripts/check-config $(TOP)/configs/x86_64-vm.config $@
+
+vm-kernel: tree
+	@$(MAKE) -s $(VMOUT)/.config
+	+$(VMKMAKE) -s bzImage
+
+vm-image: userspace
+	@$(TOP)/scripts/vm-image $(BUILD)
+
+vm: vm-kernel vm-image
+	@$(TOP)/scripts/vm-boot
 
 .PHONY: series series-bisect
 series: tree

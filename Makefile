@@ -83,14 +83,20 @@ kernel-path:
 
 # tinyconfig plus configs/x86_64-qemu.config: a small kernel, quick to
 # build cold.
+# tiny_config KMAKE,OUT,FRAGMENT: OUT/.config from tinyconfig and
+# FRAGMENT, checked (and removed when an option did not make it).
+define tiny_config
+	@mkdir -p $(2)
+	$(1) -s tinyconfig >/dev/null
+	cd $(SRC) && scripts/kconfig/merge_config.sh -m -O $(2) \
+		$(2)/.config $(3) >/dev/null
+	$(1) -s olddefconfig
+	@$(TOP)/scripts/check-config $(3) $(2)/.config || \
+		{ rm -f $(2)/.config; exit 1; }
+endef
+
 $(X86OUT)/.config: $(TOP)/configs/x86_64-qemu.config $(BUILD)/src/.prepared
-	@mkdir -p $(X86OUT)
-	$(X86KMAKE) -s tinyconfig >/dev/null
-	cd $(SRC) && scripts/kconfig/merge_config.sh -m -O $(X86OUT) \
-		$(X86OUT)/.config $(TOP)/configs/x86_64-qemu.config >/dev/null
-	$(X86KMAKE) -s olddefconfig
-	@$(TOP)/scripts/check-config $(TOP)/configs/x86_64-qemu.config $@ || \
-		{ rm -f $@; exit 1; }
+	$(call tiny_config,$(X86KMAKE),$(X86OUT),$(TOP)/configs/x86_64-qemu.config)
 
 x86-kernel: tree
 	@$(MAKE) -s $(X86OUT)/.config
@@ -123,12 +129,7 @@ patch: tree
 
 .PHONY: vm vm-kernel vm-image
 $(VMOUT)/.config: $(TOP)/configs/x86_64-vm.config $(BUILD)/src/.prepared
-	@mkdir -p $(VMOUT)
-	$(VMKMAKE) -s tinyconfig >/dev/null
-	cd $(SRC) && scripts/kconfig/merge_config.sh -m -O $(VMOUT) \
-		$(VMOUT)/.config $(TOP)/configs/x86_64-vm.config >/dev/null
-	$(VMKMAKE) -s olddefconfig
-	@$(TOP)/scripts/check-config $(TOP)/configs/x86_64-vm.config $@
+	$(call tiny_config,$(VMKMAKE),$(VMOUT),$(TOP)/configs/x86_64-vm.config)
 
 vm-kernel: tree
 	@$(MAKE) -s $(VMOUT)/.config

@@ -50,9 +50,12 @@
 #include "audit_names.h"
 #include "audit_syscall.h"
 
-/* On while audit is enabled: new tasks get a context. */
+/* On while audit is enabled. */
 DEFINE_STATIC_KEY_FALSE(audit_on_key);
-/* On from the first time audit is enabled: see the top of this file. */
+/*
+ * On from the first time audit is enabled: see the top of this file.
+ * From then on, new tasks get a context, also while audit is off.
+ */
 DEFINE_STATIC_KEY_FALSE(audit_exit_key);
 
 #define AUDIT_PROCTITLE_MAX	128	/* bytes of the command line */
@@ -95,13 +98,19 @@ static bool audit_task_never(struct task_struct *tsk)
 	return never;
 }
 
+/*
+ * Called at fork once audit has ever been enabled (audit_exit_key), as by
+ * the stock kernel, also while it is off: generic-entry architectures
+ * (x86_64, arm64) call the syscall hooks only for a task that has a
+ * context, so a task forked while audit was off would otherwise go
+ * unaudited once audit is on again (UML calls them for every task, and
+ * the entry hook would give it one then).
+ */
 int __audit_alloc(struct task_struct *tsk)
 {
 	struct audit_context *ctx;
 
 	tsk->audit_context = NULL;
-	if (!READ_ONCE(audit_enabled))
-		return 0;
 	ctx = audit_context_new(GFP_KERNEL);
 	if (!ctx)
 		return -ENOMEM;
@@ -157,9 +166,9 @@ void __init audit_syscall_init_task(void)
 
 /*
  * The exit hook goes on before any context can exist (contexts are made
- * only while audit_on_key is on, or by the entry hook once the exit hook
- * is), and is never turned off again: a task may keep its context, and be
- * in the middle of a syscall, long after audit was switched off.
+ * at fork or by the entry hook once it is on), and is never turned off
+ * again: a task may keep its context, and be in the middle of a syscall,
+ * long after audit was switched off.
  */
 void audit_syscall_hooks_update(void)
 {

@@ -355,7 +355,7 @@ void audit_seccomp_actions_logged(const char *names, const char *old_names,
 static inline int audit_alloc(struct task_struct *task)
 {
 	task->audit_context = NULL;
-	if (static_branch_unlikely(&audit_on_key))
+	if (static_branch_unlikely(&audit_exit_key))
 		return __audit_alloc(task);
 	return 0;
 }

@@ -51,6 +51,7 @@ static char f_missing[] = "/tmp/x86-missing";
 static char f_b32[] = "/tmp/x86-b32";
 static char f_watched[] = "/tmp/x86-watched";
 static char f_init[] = "/tmp/x86-init";
+static char f_off[] = "/tmp/x86-off";
 /* socketcall(SYS_SOCKET, {AF_NETLINK, SOCK_RAW, NETLINK_AUDIT}), 32-bit. */
 static unsigned int sockcall_args[3] = { 16, 3, 9 };
 
@@ -578,6 +579,64 @@ static void test_init_audited(int cmd_fd, int done_fd)
 	check("init-rule-del", rule(AUDIT_DEL_RULE, r));
 }
 
+/* Sets the enabled flag; returns NULL or why it failed. */
+static const char *set_enabled(uint32_t on)
+{
+	struct audit_status st = { .mask = AUDIT_STATUS_ENABLED, .enabled = on };
+
+	if (al_set_status(&ctl, &st) < 0 || al_get_status(&ctl, &st) < 0 ||
+	    st.enabled != on)
+		return on ? "AUDIT_SET enabled=1 failed" : "AUDIT_SET enabled=0 failed";
+	return NULL;
+}
+
+/*
+ * A task forked while audit is off is audited once audit is on again (the
+ * syscall hooks of x86_64 run only for a task that has a context).
+ */
+static void test_forked_while_off(void)
+{
+	const char *r = "-a exit,always -F arch=b64 -S openat -k x86-off";
+	const char *why = set_enabled(0);
+	int go[2], done[2];
+	pid_t pid = -1;
+	char c = 'o';
+
+	if (!why && (pipe(go) < 0 || pipe(done) < 0))
+		why = "pipe failed";
+	if (!why) {
+		pid = fork();
+		if (pid == 0) {
+			close(go[1]);
+			close(done[0]);
+			if (read(go[0], &c, 1) == 1)
+				open_close_self(f_off, O_RDONLY, 0);
+			_exit(write(done[1], &c, 1) == 1 ? 0 : 1);
+		}
+		close(go[0]);
+		close(done[1]);
+		if (pid < 0)
+			why = "fork failed";
+	}
+	if (!why)
+		why = set_enabled(1);
+	check("off-fork-enable", why);
+	if (pid < 0)
+		return;
+	if (!why && setup_rule("off-fork-rule-add", f_off, r)) {
+		if (write(go[1], &c, 1) != 1 || read(done[0], &c, 1) != 1)
+			check("off-fork-openat-record", "the child did not answer");
+		else
+			expect_event("off-fork-openat-record", f_off,
+				     "arch=c000003e", "syscall=257",
+				     "key=\"x86-off\"", NULL);
+		check("off-fork-rule-del", rule(AUDIT_DEL_RULE, r));
+	}
+	close(go[1]);
+	close(done[0]);
+	waitpid(pid, NULL, 0);
+}
+
 static int run_tests(int cmd_fd, int done_fd)
 {
 	if (al_nl_open(&ctl) < 0) {
@@ -590,6 +649,7 @@ static int run_tests(int cmd_fd, int done_fd)
 	test_socketcall_b32();
 	test_watch();
 	test_init_audited(cmd_fd, done_fd);
+	test_forked_while_off();
 	/* The harness compares its count of lines with this one. */
 	say("x86-audit: summary ok=%d not-ok=%d", passes, failures);
 	return failures ? 1 : 0;

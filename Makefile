@@ -6,7 +6,8 @@
 #                    run a demo workload and print the records it produced
 #   make shell       an interactive shell in the same guest
 #   make check       unit tests, KUnit suites and integration tests in UML,
-#                    the x86_64 boot test under qemu
+#                    the x86_64 boot test and the x86_64 Debian guest
+#                    (systemd, some integration tests) under qemu
 #   make patch       dist/audit-6.12.patch against the pristine Debian tree
 #   make vm          boot the x86_64 Debian guest under qemu: systemd, our
 #                    auditd from its unit, rules.d, Debian's SELinux policy
@@ -16,8 +17,9 @@
 #   make series-bisect  the UML kernel built at every patch of the series
 #                    (about 25 minutes; not part of check)
 #   make kernel-path the absolute path of the built UML kernel
-#   make x86-kernel  the x86_64 bzImage the qemu boot test runs
-#                    (build/x86/arch/x86/boot/bzImage)
+#   make x86-kernel  the x86_64 bzImage of make vm and of the qemu boot
+#                    test (build/x86/arch/x86/boot/bzImage)
+#   make vm-image    the Debian guest's root (build/vm/root, debootstrap)
 #   make debug-kernel the debug test kernel (build/um-debug/linux): the
 #                    test kernel plus configs/debug.config (KASAN,
 #                    lockdep, kmemleak, fault injection, ...)
@@ -34,13 +36,10 @@ UMLOUT   := $(BUILD)/um
 KERNEL   := $(UMLOUT)/linux
 JOBS     ?= $(shell nproc)
 KMAKE    := $(MAKE) -C $(SRC) O=$(UMLOUT) ARCH=um SUBARCH=x86_64 -j$(JOBS)
-# The x86_64 kernel of the qemu boot test (scripts/x86-boot).
+# The x86_64 kernel: the Debian guest's (make vm) and the qemu boot
+# test's (scripts/x86-boot), tinyconfig plus configs/x86_64.config.
 X86OUT   := $(BUILD)/x86
 X86KMAKE := $(MAKE) -C $(SRC) O=$(X86OUT) ARCH=x86_64 -j$(JOBS)
-# The x86_64 Debian guest's kernel (make vm): tinyconfig plus
-# configs/x86_64-vm.config.
-VMOUT    := $(BUILD)/vm/kernel
-VMKMAKE  := $(MAKE) -C $(SRC) O=$(VMOUT) ARCH=x86_64 -j$(JOBS)
 # The debug test kernel: the same tree and um.config, plus debug.config.
 DBGOUT   := $(BUILD)/um-debug
 DBGKMAKE := $(MAKE) -C $(SRC) O=$(DBGOUT) ARCH=um SUBARCH=x86_64 -j$(JOBS)
@@ -81,8 +80,6 @@ kernel: tree
 kernel-path:
 	@echo $(KERNEL)
 
-# tinyconfig plus configs/x86_64-qemu.config: a small kernel, quick to
-# build cold.
 # tiny_config KMAKE,OUT,FRAGMENT: OUT/.config from tinyconfig and
 # FRAGMENT, checked (and removed when an option did not make it).
 define tiny_config
@@ -95,8 +92,9 @@ define tiny_config
 		{ rm -f $(2)/.config; exit 1; }
 endef
 
-$(X86OUT)/.config: $(TOP)/configs/x86_64-qemu.config $(BUILD)/src/.prepared
-	$(call tiny_config,$(X86KMAKE),$(X86OUT),$(TOP)/configs/x86_64-qemu.config)
+# tinyconfig plus configs/x86_64.config: small, quick to build cold.
+$(X86OUT)/.config: $(TOP)/configs/x86_64.config $(BUILD)/src/.prepared
+	$(call tiny_config,$(X86KMAKE),$(X86OUT),$(TOP)/configs/x86_64.config)
 
 x86-kernel: tree
 	@$(MAKE) -s $(X86OUT)/.config
@@ -127,18 +125,11 @@ include $(TOP)/userspace.mk
 patch: tree
 	@$(TOP)/scripts/make-patch $(BUILD) $(TOP)/dist/audit-6.12.patch
 
-.PHONY: vm vm-kernel vm-image
-$(VMOUT)/.config: $(TOP)/configs/x86_64-vm.config $(BUILD)/src/.prepared
-	$(call tiny_config,$(VMKMAKE),$(VMOUT),$(TOP)/configs/x86_64-vm.config)
-
-vm-kernel: tree
-	@$(MAKE) -s $(VMOUT)/.config
-	+$(VMKMAKE) -s bzImage
-
+.PHONY: vm vm-image
 vm-image: userspace
 	@$(TOP)/scripts/vm-image $(BUILD)
 
-vm: vm-kernel vm-image
+vm: x86-kernel vm-image
 	@$(TOP)/scripts/vm-boot
 
 .PHONY: series series-bisect
@@ -148,7 +139,8 @@ series: tree
 series-bisect: series
 	@$(TOP)/scripts/series-bisect $(BUILD) $(TOP)/dist/series
 
-check: all patch series stock-kernel x86-kernel debug-kernel test-module test-debs
+check: all patch series stock-kernel x86-kernel vm-image debug-kernel test-module \
+	test-debs
 	@$(TOP)/tests/run-all
 
 # Debian packages the tests run without installing them (laurel).
@@ -188,7 +180,7 @@ fuzz: userspace
 	@$(TOP)/scripts/fuzz
 
 clean:
-	rm -rf $(UMLOUT) $(X86OUT) $(DBGOUT) $(TOP)/dist
+	rm -rf $(UMLOUT) $(X86OUT) $(DBGOUT) $(BUILD)/vm $(TOP)/dist
 	$(MAKE) -s userspace-clean
 
 distclean:

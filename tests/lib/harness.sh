@@ -11,9 +11,11 @@ set -u
 T=${AUDIT_TOP:?}
 HELPERS=$T/build/tests
 
-# The tools: Debian's, or ours with test_begin --ours.
-DEBIAN_AUDITCTL=/sbin/auditctl
-DEBIAN_AUDITD=/sbin/auditd
+# The tools: Debian's, or ours with test_begin --ours.  (In the x86_64
+# Debian guest ours are /sbin's and Debian's are diverted: scripts/vm-boot
+# sets DEBIAN_AUDITCTL and DEBIAN_AUDITD.)
+DEBIAN_AUDITCTL=${DEBIAN_AUDITCTL:-/sbin/auditctl}
+DEBIAN_AUDITD=${DEBIAN_AUDITD:-/sbin/auditd}
 OURS_AUDITCTL=$T/build/bin/auditctl
 OURS_AUDITD=$T/build/bin/auditd
 AUDITCTL=${AUDITCTL:-$DEBIAN_AUDITCTL}

@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # Read-only log readers on the multicast group get every record, beside
 # the daemon.  Joining and leaving the group is in the log
 # (EVENT_LISTENER, as on the stock kernel), a refused join too.

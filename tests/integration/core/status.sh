@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # auditctl -s, -e, -f, -r, -b, --backlog_wait_time, --reset-lost with
 # Debian's auditctl against our kernel.
 . "$AUDIT_TOP/tests/lib/harness.sh"

@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # Debian's auditd receives a user message sent with Debian's auditctl -m,
 # and the CONFIG_CHANGE record of every status change.
 . "$AUDIT_TOP/tests/lib/harness.sh"

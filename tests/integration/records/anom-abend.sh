@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # A process killed by a signal that dumps core leaves an ANOM_ABEND
 # record (aureport --anomaly reads them); SIGQUIT, asked for, does not.
 . "$AUDIT_TOP/tests/lib/harness.sh"

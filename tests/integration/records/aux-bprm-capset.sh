@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # BPRM_FCAPS: an execve whose file capabilities raise a non-root task's
 # effective set logs the file's and the task's capabilities before and
 # after; CAPSET: capset(2) logs the new sets.  Both share the syscall's

@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # MMAP (mmap of a file: its fd and flags), FD_PAIR (the two descriptors
 # pipe2 and socketpair return) and OPENAT2 (the open_how of openat2):
 # each in the event of its syscall, when a rule audits the syscall, and

@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # SECCOMP: a seccomp action that is logged (RET_LOG, RET_KILL_*, or any
 # action of a filter installed with SECCOMP_FILTER_FLAG_LOG) makes a
 # record in the event of the syscall it acted on, with no audit rule at

@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # The records of one syscall event: SYSCALL, EXECVE, CWD, PATH, PROCTITLE,
 # SOCKADDR share a serial, and ausearch -i interprets them; a record
 # logged by another subsystem during a syscall (auditctl's CONFIG_CHANGE,

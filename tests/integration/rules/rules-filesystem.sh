@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # The filesystem list: a never rule on a filesystem type keeps the names
 # on such filesystems out of syscall records, so watches there stay quiet
 # (auditctl -a never,filesystem -F fstype=...).

@@ -1,3 +1,4 @@
+# vm: also
 # Every implemented rule field, with each operator, on the exit list:
 # a rule that must match and one that must not, seen in Debian auditd's
 # log.  Calls are made by tests/helpers/sysc with a magic a3, so a rule

@@ -1,3 +1,4 @@
+# vm: also
 # Our auditctl against our kernel: the status commands, their output
 # format (line for line Debian's), -m, -R, -v and the errors.
 # Rule commands (-a/-d/-l/-D/-w) wait for rule support in the kernel.

@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # Our auditd against our kernel: registration, the log and its format,
 # rules loaded with our auditctl at start, DAEMON_START/ROTATE/CONFIG/END,
 # SIGUSR1 rotation, SIGHUP reload, size rotation with num_logs, nothing

@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # A directory rule takes in the filesystems mounted below its directory
 # when it is added, as the stock kernel's tree rules do: a change on a
 # tmpfs mounted in the watched subtree is logged, one on a filesystem

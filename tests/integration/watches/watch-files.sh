@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # File and directory watches (-w, -F path=, -F dir=) with Debian's
 # auditctl: write, attribute change, rename, unlink, create, exec, read;
 # a watch on a path that does not exist yet; a directory watch covers the

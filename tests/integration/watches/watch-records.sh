@@ -1,4 +1,5 @@
 # debug: also
+# vm: also
 # PATH records of creates and renames as the stock kernel writes them:
 # a created file is one CREATE item with its inode (no second, inode-less
 # CREATE item); a rename's CREATE item names the new path; the parent of

@@ -488,6 +488,11 @@ static inline unsigned int audit_dirs_watched(void)
 #ifdef CONFIG_AUDITSYSCALL
 /* audit_enabled changed: switch the syscall exit hook on or off. */
 void audit_syscall_hooks_update(void);
+/*
+ * The current syscall began while audit was off (it is the one turning
+ * it on): its records stand alone, as on the stock kernel.
+ */
+void audit_syscall_began_off(void);
 /* From audit_init(), which runs in init: give init its context. */
 void __init audit_syscall_init_task(void);
 /*
@@ -509,6 +514,10 @@ static inline void audit_signal_target(struct task_struct *t)
 }
 #else
 static inline void audit_syscall_hooks_update(void)
+{
+}
+
+static inline void audit_syscall_began_off(void)
 {
 }
 

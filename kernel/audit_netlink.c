@@ -264,6 +264,8 @@ static int audit_handle_set(struct sk_buff *skb, const struct nlmsghdr *nlh,
 	}
 
 	if (s.mask & AUDIT_STATUS_ENABLED) {
+		if (!audit_enabled && s.enabled)
+			audit_syscall_began_off();
 		audit_set_u32(&audit_enabled, s.enabled, "audit_enabled");
 		audit_syscall_hooks_update();
 	}

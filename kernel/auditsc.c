@@ -67,6 +67,7 @@ struct audit_context {
 	bool		shadow;		/* no rule names it: noted in case */
 	bool		pending;	/* a record was logged meanwhile */
 	bool		never;		/* a task,never rule matched at fork */
+	bool		began_off;	/* this syscall began with audit off */
 	struct audit_syscall sc;	/* what rules and records see */
 	struct timespec64 stamp;	/* the event's time: at entry */
 	unsigned int	serial;		/* 0: no record yet */
@@ -132,6 +133,7 @@ static void audit_context_reset(struct audit_context *ctx)
 	ctx->pending = false;
 	ctx->execve = false;
 	ctx->uring = false;
+	ctx->began_off = false;
 	ctx->serial = 0;
 }
 
@@ -170,6 +172,21 @@ void __init audit_syscall_init_task(void)
  * again: a task may keep its context, and be in the middle of a syscall,
  * long after audit was switched off.
  */
+/*
+ * A syscall that began while audit was off is no event, as on the stock
+ * kernel (whose entry hook did nothing then): a record logged after it
+ * turned audit on is not made part of it.  Without this, a daemon forked
+ * while audit was off would see its own "audit_enabled" CONFIG_CHANGE
+ * turned into an event with a SYSCALL record.
+ */
+void audit_syscall_began_off(void)
+{
+	struct audit_context *ctx = current->audit_context;
+
+	if (ctx && !ctx->in_syscall)
+		ctx->began_off = true;
+}
+
 void audit_syscall_hooks_update(void)
 {
 	if (READ_ONCE(audit_enabled)) {
@@ -257,7 +274,7 @@ static bool audit_syscall_adopt(struct audit_context *ctx)
 	int nr;
 
 	/* The daemon's records stand alone, as with the stock kernel. */
-	if (in_interrupt() || !current->mm || ctx->never ||
+	if (in_interrupt() || !current->mm || ctx->never || ctx->began_off ||
 	    audit_daemon_is(task_tgid(current)))
 		return false;
 	regs = task_pt_regs(current);
@@ -333,6 +350,7 @@ void __audit_syscall_exit(int success, long ret)
 	if (!ctx)
 		return;
 	if (!ctx->in_syscall) {
+		ctx->began_off = false;
 		/* A light syscall that stayed one: drop what it noted. */
 		if (unlikely(ctx->shadow))
 			audit_shadow_drop(ctx);

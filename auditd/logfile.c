@@ -151,8 +151,18 @@ void log_add(struct logfile *lf, const char *line, size_t len)
 		lf->dropped++;
 		return;
 	}
-	if (len > lf->cap - lf->len)
-		write_out(lf);
+	if (len > lf->cap - lf->len) {
+		/*
+		 * A full buffer goes out now, with the size limit checked,
+		 * so that a long burst cannot grow the log past max_log_file
+		 * by more than a buffer before it is rotated.
+		 */
+		log_flush(lf, false);
+		if (lf->fd < 0 || lf->suspended) {
+			lf->dropped++;
+			return;
+		}
+	}
 	if (len > lf->cap)
 		len = lf->cap;
 	memcpy(lf->buf + lf->len, line, len);

@@ -1,0 +1,22 @@
+# Rule loading (issue 15, item 4), inside the UML guest: PROBE_RULES
+# (default 10000) exit rules, all different (-F uid=), loaded with
+# Debian's auditctl -R, then deleted with -D; the seconds each took.
+# Appends to $R/probe.out:
+#   rules N LOAD-SECONDS DELETE-SECONDS LISTED
+CTL=/sbin/auditctl
+OUT=$R/probe.out
+N=${PROBE_RULES:-10000}
+now() { date +%s.%N; }
+awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++)
+	printf "-a always,exit -F arch=b64 -S mkdir -F uid=%d\n", 10000 + i }' >/tmp/rules
+"$CTL" -D >/dev/null
+"$CTL" -b 8192 >/dev/null
+t0=$(now)
+"$CTL" -R /tmp/rules >/dev/null 2>/tmp/rules.err || { echo "probe: auditctl -R failed" >&2; head -3 /tmp/rules.err >&2; }
+t1=$(now)
+listed=$("$CTL" -l | grep -c -- '-a always,exit')
+t2=$(now)
+"$CTL" -D >/dev/null
+t3=$(now)
+awk -v n="$N" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v l="$listed" \
+	'BEGIN { printf "rules %d %.3f %.3f %d\n", n, b - a, d - c, l }' >>"$OUT"

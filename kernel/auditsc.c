@@ -167,17 +167,12 @@ void __init audit_syscall_init_task(void)
 }
 
 /*
- * The exit hook goes on before any context can exist (contexts are made
- * at fork or by the entry hook once it is on), and is never turned off
- * again: a task may keep its context, and be in the middle of a syscall,
- * long after audit was switched off.
- */
-/*
  * A syscall that began while audit was off is no event, as on the stock
  * kernel (whose entry hook did nothing then): a record logged after it
  * turned audit on is not made part of it.  Without this, a daemon forked
  * while audit was off would see its own "audit_enabled" CONFIG_CHANGE
- * turned into an event with a SYSCALL record.
+ * turned into an event with a SYSCALL record.  The mark goes at the
+ * syscall's exit.
  */
 void audit_syscall_began_off(void)
 {
@@ -187,6 +182,12 @@ void audit_syscall_began_off(void)
 		ctx->began_off = true;
 }
 
+/*
+ * The exit hook goes on before any context can exist (contexts are made
+ * at fork or by the entry hook once it is on), and is never turned off
+ * again: a task may keep its context, and be in the middle of a syscall,
+ * long after audit was switched off.
+ */
 void audit_syscall_hooks_update(void)
 {
 	if (READ_ONCE(audit_enabled)) {
@@ -350,7 +351,9 @@ void __audit_syscall_exit(int success, long ret)
 	if (!ctx)
 		return;
 	if (!ctx->in_syscall) {
-		ctx->began_off = false;
+		/* Read, not written, on every exit: set once in a blue moon. */
+		if (unlikely(ctx->began_off))
+			ctx->began_off = false;
 		/* A light syscall that stayed one: drop what it noted. */
 		if (unlikely(ctx->shadow))
 			audit_shadow_drop(ctx);

@@ -316,6 +316,18 @@ static const char *rule(int type, const char *words)
 	return NULL;
 }
 
+/* Sets the enabled flag; returns NULL or why it failed. */
+static const char *set_enabled(uint32_t on)
+{
+	struct audit_status st = { .mask = AUDIT_STATUS_ENABLED, .enabled = on };
+
+	if (al_set_status(&ctl, &st) < 0 || al_get_status(&ctl, &st) < 0 ||
+	    st.enabled != on)
+		return on ? "AUDIT_SET enabled=1 did not enable audit" :
+			    "AUDIT_SET enabled=0 did not disable audit";
+	return NULL;
+}
+
 /* AUDIT_GET and AUDIT_SET of the enabled flag; registering as daemon. */
 static void test_status(void)
 {
@@ -328,20 +340,10 @@ static void test_status(void)
 		why = "AUDIT_GET failed";
 	else if (st.enabled != 1)
 		why = "audit=1 did not leave audit enabled";
-	if (!why) {
-		st = (struct audit_status){ .mask = AUDIT_STATUS_ENABLED,
-					    .enabled = 0 };
-		if (al_set_status(&ctl, &st) < 0 || al_get_status(&ctl, &st) < 0 ||
-		    st.enabled != 0)
-			why = "AUDIT_SET enabled=0 did not disable audit";
-	}
-	if (!why) {
-		st = (struct audit_status){ .mask = AUDIT_STATUS_ENABLED,
-					    .enabled = 1 };
-		if (al_set_status(&ctl, &st) < 0 || al_get_status(&ctl, &st) < 0 ||
-		    st.enabled != 1)
-			why = "AUDIT_SET enabled=1 did not enable audit";
-	}
+	if (!why)
+		why = set_enabled(0);
+	if (!why)
+		why = set_enabled(1);
 	check("status-enable", why);
 
 	why = NULL;
@@ -577,17 +579,6 @@ static void test_init_audited(int cmd_fd, int done_fd)
 		expect_event("init-openat-record", f_init, "arch=c000003e",
 			     "syscall=257", "pid=1", "key=\"x86-init\"", NULL);
 	check("init-rule-del", rule(AUDIT_DEL_RULE, r));
-}
-
-/* Sets the enabled flag; returns NULL or why it failed. */
-static const char *set_enabled(uint32_t on)
-{
-	struct audit_status st = { .mask = AUDIT_STATUS_ENABLED, .enabled = on };
-
-	if (al_set_status(&ctl, &st) < 0 || al_get_status(&ctl, &st) < 0 ||
-	    st.enabled != on)
-		return on ? "AUDIT_SET enabled=1 failed" : "AUDIT_SET enabled=0 failed";
-	return NULL;
 }
 
 /*

@@ -327,8 +327,15 @@ struct logfile {
 int log_open(struct logfile *lf, const struct auditd_conf *c,
 	     struct al_err *err);
 void log_close(struct logfile *lf);
-/* Adds one line; writes the batch out when the buffer is full. */
+/* Adds one line; writes the batch out when the buffer is full.  Takes
+ * no action: LINE may be the caller's buffer that an action's own
+ * records (DAEMON_ROTATE) are formatted in. */
 void log_add(struct logfile *lf, const char *line, size_t len);
+/* Between records, once the caller is done with the last one: a log
+ * that reached max_log_file, counting what is buffered, is written out
+ * and the size action taken now, so that a burst overshoots the limit by
+ * at most one record and a record is never split between two logs. */
+void log_limit(struct logfile *lf);
 /* Writes the batch out, syncs as the flush mode asks and reports the
  * size limit.  FORCE_SYNC syncs whatever the mode (at exit). */
 void log_flush(struct logfile *lf, bool force_sync);

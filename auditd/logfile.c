@@ -151,23 +151,22 @@ void log_add(struct logfile *lf, const char *line, size_t len)
 		lf->dropped++;
 		return;
 	}
-	if (len > lf->cap - lf->len) {
-		/*
-		 * A full buffer goes out now, with the size limit checked,
-		 * so that a long burst cannot grow the log past max_log_file
-		 * by more than a buffer before it is rotated.
-		 */
-		log_flush(lf, false);
-		if (lf->fd < 0 || lf->suspended) {
-			lf->dropped++;
-			return;
-		}
-	}
+	if (len > lf->cap - lf->len)
+		write_out(lf);
 	if (len > lf->cap)
 		len = lf->cap;
 	memcpy(lf->buf + lf->len, line, len);
 	lf->len += len;
 	lf->unsynced++;
+}
+
+void log_limit(struct logfile *lf)
+{
+	const struct auditd_conf *c = lf->conf;
+
+	if (lf->fd >= 0 && c->max_log_file &&
+	    (unsigned long long)lf->size + lf->len >= c->max_log_file * MIB)
+		log_flush(lf, false);
 }
 
 static void sync_now(struct logfile *lf, bool data_only)

@@ -266,6 +266,7 @@ static int receive(struct daemon *d, uint32_t seq, int *ack_err)
 			uint32_t s = handle_datagram(d, d->bufs[i], msgs[i].msg_len,
 						     &err);
 
+			log_limit(&d->log);
 			if (seq && s == seq) {
 				acked = true;
 				*ack_err = err;
@@ -492,9 +493,9 @@ static void handle_signals(struct daemon *d)
 }
 
 /* A remote record: logged as it came; to the plugins if asked. */
-static void net_event(void *ctx, const char *line, size_t len)
+/* A record from a remote daemon: logged, and dispatched if asked. */
+static void net_event_record(struct daemon *d, const char *line, size_t len)
 {
-	struct daemon *d = ctx;
 	const char *t = memmem(line, len, "type=", 5);
 	const char *msg = memmem(line, len, " msg=", 5);
 	int type = 0;
@@ -520,6 +521,14 @@ static void net_event(void *ctx, const char *line, size_t len)
 	if (type > 0 && msg)
 		dispatch_record(&d->disp, type, msg + 5,
 				(size_t)(line + len - 1 - (msg + 5)), d->line, len);
+}
+
+static void net_event(void *ctx, const char *line, size_t len)
+{
+	struct daemon *d = ctx;
+
+	net_event_record(d, line, len);
+	log_limit(&d->log);
 }
 
 static void net_record(void *ctx, int type, const char *text)

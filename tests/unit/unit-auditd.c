@@ -319,12 +319,18 @@ static void test_report(void *ctx, struct logfile *lf, enum log_event ev,
 }
 
 static int rotations;
+/* When set, the buffer the daemon formats every record in, its own too. */
+static char *shared_line;
 
 static void test_before_rotate(void *ctx, struct logfile *lf)
 {
+	char own[32];
+	char *buf = shared_line ? shared_line : own;
+
 	(void)ctx;
 	rotations++;
-	log_add(lf, "type=DAEMON_ROTATE\n", 19);
+	memcpy(buf, "type=DAEMON_ROTATE\n", 19);
+	log_add(lf, buf, 19);
 }
 
 static bool exists(const char *name)
@@ -333,6 +339,31 @@ static bool exists(const char *name)
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	return access(path, F_OK) == 0;
+}
+
+/* Is NAME N lines of LEN - 1 x's each, and nothing else? */
+static bool x_lines(const char *name, int n, size_t len)
+{
+	char path[512], *text;
+	bool ok = true;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "r");
+	text = malloc(len);
+	if (!f || !text) {
+		if (f)
+			fclose(f);
+		free(text);
+		return false;
+	}
+	for (int i = 0; ok && i < n; i++)
+		ok = fread(text, 1, len, f) == len && text[len - 1] == '\n' &&
+		     strspn(text, "x") == len - 1;
+	ok = ok && fgetc(f) == EOF;
+	fclose(f);
+	free(text);
+	return ok;
 }
 
 static off_t size_of(const char *name)
@@ -384,17 +415,30 @@ static void test_log(void)
 	CHECK((size_of("audit.log") >= 0));
 
 	/*
-	 * 1 MiB reached: rotated to .1 when the buffer (256 lines) that
-	 * reached it went out, not at the end of the batch; a new log
-	 * begins with the rest.
+	 * 1 MiB reached: rotated to .1 after the record that reached it,
+	 * as the daemon asks between records, not at the end of the batch
+	 * nor when a buffer goes out; a new log begins with the rest.
+	 * Nothing is added behind the caller's back: the records an action
+	 * writes (DAEMON_ROTATE) come only from log_limit, so LINE stays
+	 * what was added.
 	 */
-	for (int i = 0; i < 1100; i++)
+	shared_line = line;
+	for (int i = 0; i < 1100; i++) {
+		memset(line, 'x', sizeof(line) - 1);
+		line[sizeof(line) - 1] = '\n';
 		log_add(&lf, line, sizeof(line));
+		CHECK(rotations == (i >= 1024));
+		log_limit(&lf);
+	}
+	shared_line = NULL;
 	log_flush(&lf, false);
 	CHECK(rotations == 1);
 	CHECK(exists("audit.log.1"));
 	CHECK(size_of("audit.log.1") == 13 + 1024 * 1024 + 19);
 	CHECK(size_of("audit.log") == 76 * 1024);
+	CHECK(x_lines("audit.log", 76, sizeof(line)));
+	memset(line, 'x', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\n';
 
 	/* by hand, three more times: num_logs = 3 keeps .1 and .2 only */
 	for (int i = 0; i < 3; i++) {
@@ -417,8 +461,10 @@ static void test_log(void)
 	/* suspend: records past the limit are dropped and counted */
 	c.max_log_file_action.action = DA_SUSPEND;
 	open_log(&lf, &c);
-	for (int i = 0; i < 1100; i++)
+	for (int i = 0; i < 1100; i++) {
 		log_add(&lf, line, sizeof(line));
+		log_limit(&lf);
+	}
 	log_flush(&lf, false);
 	CHECK(lf.suspended);
 	CHECK_HAS(said, "logging suspended");

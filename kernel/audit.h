@@ -219,6 +219,9 @@ struct audit_pathspec;
 struct audit_rule {
 	refcount_t		ref;
 	struct list_head	list;
+	struct hlist_node	hash;		/* audit_rule_hash, by orig */
+	struct rcu_work		put_work;	/* audit_rule_put_rcu() */
+	struct audit_rule	*replaced;	/* while compiled again */
 	s64			order;		/* position in its list */
 	u32			listnr;
 	u32			action;		/* AUDIT_NEVER, AUDIT_ALWAYS */
@@ -246,6 +249,8 @@ enum audit_key_field {
  */
 struct audit_rule *audit_rule_from_data(const void *data, size_t len);
 void audit_rule_put(struct audit_rule *r);
+/* Puts @r once every reader that may have found it in a snapshot is done. */
+void audit_rule_put_rcu(struct audit_rule *r);
 int audit_rule_request(int type, const void *data, size_t len);
 int audit_rule_list(struct sk_buff *skb, const struct nlmsghdr *nlh,
 		    struct sock *sk);
@@ -267,18 +272,24 @@ extern struct static_key_false audit_exit_rules_key;
 
 /*
  * Builds a snapshot of @lists (AUDIT_NR_FILTERS lists of rules in rule
- * order); NULL when memory ran out.  audit_ruleset_publish() builds and
- * publishes one, under audit_cmd_mutex; on failure nothing changed.
+ * order); NULL when memory ran out.  A snapshot holds no reference on its
+ * rules.  Under audit_cmd_mutex, audit_ruleset_publish() builds and
+ * publishes a whole new one; audit_ruleset_change() publishes the
+ * current one with rule @r added (@add, @r already in its list with its
+ * order key set) or deleted, copying only what that changes.  On failure
+ * (-ENOMEM) nothing changed.  A rule that left the lists must be put with
+ * audit_rule_put_rcu(): readers of older snapshots may still see it.
  */
 struct audit_ruleset *audit_ruleset_build(struct list_head *lists);
 int audit_ruleset_publish(struct list_head *lists);
-void audit_ruleset_put(struct audit_ruleset *rs);
-/* The published snapshot, referenced (a listing holds it), or NULL. */
-struct audit_ruleset *audit_ruleset_get(void);
-/* The @i-th rule of list @listnr, or NULL past its end. */
-struct audit_rule *audit_ruleset_rule(const struct audit_ruleset *rs,
-				      u32 listnr, unsigned int i);
-size_t audit_ruleset_max_rule_len(void);
+int audit_ruleset_change(struct audit_rule *r, bool add);
+/*
+ * For a snapshot no reader can see (tests): @rs (NULL: empty) with @r
+ * added or deleted, @rs consumed; ERR_PTR on failure, @rs kept.
+ */
+struct audit_ruleset *audit_ruleset_changed(struct audit_ruleset *rs,
+					    struct audit_rule *r, bool add);
+void audit_ruleset_free(struct audit_ruleset *rs);
 /* Under RCU: the set of watched identities (kernel/audit_watch.c). */
 const struct audit_watch_set *audit_ruleset_watch_set(void);
 /* Under RCU: the first rule of list @listnr that matches @s, or NULL. */

@@ -748,7 +748,7 @@ static void ruleset_merge_order(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getppid), keyed);
 	/* A syscall no rule names: only the rule on every syscall. */
 	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getpid), any);
-	audit_ruleset_put(rs);
+	audit_ruleset_free(rs);
 
 	/* Prepended (a lower order), keyed by pid: first of all. */
 	t = on_syscall(test, __NR_getppid);
@@ -757,7 +757,7 @@ static void ruleset_merge_order(struct kunit *test)
 	rs = audit_ruleset_build(lists);
 	KUNIT_ASSERT_NOT_NULL(test, rs);
 	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getppid), first);
-	audit_ruleset_put(rs);
+	audit_ruleset_free(rs);
 
 	/* Without the keyed rules, the plain one comes before "any". */
 	list_del(&first->list);
@@ -765,7 +765,7 @@ static void ruleset_merge_order(struct kunit *test)
 	rs = audit_ruleset_build(lists);
 	KUNIT_ASSERT_NOT_NULL(test, rs);
 	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getppid), plain);
-	audit_ruleset_put(rs);
+	audit_ruleset_free(rs);
 	/* And "any" before a plain rule that comes after it. */
 	list_del(&plain->list);
 	plain->order = 5;
@@ -773,13 +773,101 @@ static void ruleset_merge_order(struct kunit *test)
 	rs = audit_ruleset_build(lists);
 	KUNIT_ASSERT_NOT_NULL(test, rs);
 	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getppid), any);
-	audit_ruleset_put(rs);
+	audit_ruleset_free(rs);
 
 	audit_rule_put(first);
 	audit_rule_put(keyed);
 	audit_rule_put(plain);
 	audit_rule_put(other);
 	audit_rule_put(any);
+}
+
+/* An edited snapshot finds, for each syscall, what a built one finds. */
+static void expect_as_built(struct kunit *test, struct audit_ruleset *rs,
+			    struct list_head *lists)
+{
+	static const int nrs[] = { __NR_getppid, __NR_getpid, __NR_getuid,
+				   __NR_execve };
+	struct audit_ruleset *built = audit_ruleset_build(lists);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, built);
+	for (i = 0; i < ARRAY_SIZE(nrs); i++)
+		KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, nrs[i]),
+				    first_exit(test, built, nrs[i]));
+	audit_ruleset_free(built);
+}
+
+static struct audit_ruleset *edit(struct kunit *test, struct audit_ruleset *rs,
+				  struct audit_rule *r, bool add)
+{
+	struct audit_ruleset *next = audit_ruleset_changed(rs, r, add);
+
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(next));
+	return next;
+}
+
+/*
+ * Rules added (appended and prepended) and deleted one at a time, as
+ * auditctl does: the edited snapshot agrees with one built from the
+ * lists at every step, and is empty at the end.
+ */
+static void ruleset_edit_matches_build(struct kunit *test)
+{
+	struct list_head lists[AUDIT_NR_FILTERS];
+	u32 uid = from_kuid(&init_user_ns, current_uid());
+	struct audit_rule *r[7];
+	struct audit_ruleset *rs = NULL;
+	static const int gone[] = { 0, 4, 2, 6, 1, 5, 3 };
+	struct test_rule *t;
+	unsigned int i;
+
+	for (i = 0; i < AUDIT_NR_FILTERS; i++)
+		INIT_LIST_HEAD(&lists[i]);
+	t = on_syscall(test, __NR_getppid);
+	add_field(t, AUDIT_UID, AUDIT_EQUAL, uid);
+	r[0] = exit_rule(test, t, 1, lists);
+	t = on_syscall(test, __NR_getppid);
+	add_field(t, AUDIT_PPID, AUDIT_GREATER_THAN_OR_EQUAL, 0);
+	r[1] = exit_rule(test, t, 2, lists);
+	t = on_syscall(test, -1);
+	add_string(t, AUDIT_FILTERKEY, AUDIT_EQUAL, "any");
+	r[2] = exit_rule(test, t, 3, lists);
+	t = on_syscall(test, __NR_getppid);
+	t->d.mask[AUDIT_WORD(__NR_getpid)] |= AUDIT_BIT(__NR_getpid);
+	add_field(t, AUDIT_UID, AUDIT_EQUAL, uid + 1);
+	r[3] = exit_rule(test, t, 4, lists);
+	t = on_syscall(test, __NR_getpid);
+	add_field(t, AUDIT_EUID, AUDIT_EQUAL,
+		  from_kuid(&init_user_ns, current_euid()));
+	r[4] = exit_rule(test, t, -1, lists);
+	t = on_syscall(test, -1);
+	add_field(t, AUDIT_PERM, AUDIT_EQUAL, AUDIT_PERM_EXEC);
+	r[5] = exit_rule(test, t, 5, lists);
+	t = on_syscall(test, __NR_getppid);
+	add_field(t, AUDIT_PID, AUDIT_EQUAL, task_tgid_nr(current));
+	r[6] = exit_rule(test, t, -2, lists);
+
+	/* Added in the order they were "typed"; the lists hold them all. */
+	for (i = 0; i < ARRAY_SIZE(r); i++) {
+		rs = edit(test, rs, r[i], true);
+		KUNIT_EXPECT_NOT_NULL(test, first_exit(test, rs, __NR_getppid));
+	}
+	expect_as_built(test, rs, lists);
+	/* The prepended pid rule is first; euid's first for getpid. */
+	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getppid), r[6]);
+	KUNIT_EXPECT_PTR_EQ(test, first_exit(test, rs, __NR_getpid), r[4]);
+
+	for (i = 0; i < ARRAY_SIZE(gone); i++) {
+		rs = edit(test, rs, r[gone[i]], false);
+		list_del_init(&r[gone[i]]->list);
+		expect_as_built(test, rs, lists);
+	}
+	KUNIT_EXPECT_NULL(test, first_exit(test, rs, __NR_getppid));
+	KUNIT_EXPECT_NULL(test, first_exit(test, rs, __NR_execve));
+	audit_ruleset_free(rs);
+	for (i = 0; i < ARRAY_SIZE(r); i++)
+		audit_rule_put(r[i]);
 }
 
 static struct kunit_case audit_match_cases[] = {
@@ -793,6 +881,7 @@ static struct kunit_case audit_match_cases[] = {
 	KUNIT_CASE(watch_set_prefilter),
 	KUNIT_CASE(watch_dir_goes),
 	KUNIT_CASE(ruleset_merge_order),
+	KUNIT_CASE(ruleset_edit_matches_build),
 	{}
 };
 

@@ -15,17 +15,22 @@
  * kernel/audit_watch.c); and the others, in rule order.  A syscall no
  * rule names costs one array lookup.
  *
- * Publishing and lifetime.  A new snapshot is built after every change of
- * the lists, under audit_cmd_mutex, and published with RCU; readers hold
- * rcu_read_lock() and take no reference, a listing takes one for the
- * duration of its dump.  The published pointer's reference is dropped
- * from a work item after a grace period, and every reference in process
- * context: freeing the last reference to a path rule releases its
- * directory's fsnotify mark, which sleeps.
+ * Publishing and lifetime.  Snapshots are changed under audit_cmd_mutex
+ * and published with RCU; readers hold rcu_read_lock() and take no
+ * reference.  Adding or deleting one rule derives the next snapshot from
+ * the published one: only the arrays that change are copied (the rule's
+ * list, the slots of the syscalls it names), the rest is shared, so that
+ * loading N rules costs N small edits, not N builds.  The other changes
+ * (directories gone, rules compiled again) build a whole new snapshot.
+ * What a replaced snapshot does not share with its successor is freed
+ * with it, from a work item after a grace period (nothing older can still
+ * be read then: its readers began before this one's).  Snapshots hold no
+ * reference on their rules: a rule leaving the lists is put after a grace
+ * period too (audit_rule_put_rcu()), and a listing holds its own.
  */
+#include <linux/bitops.h>
 #include <linux/cred.h>
 #include <linux/rcupdate.h>
-#include <linux/refcount.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
@@ -54,17 +59,24 @@ struct audit_slot {
 	struct audit_keyed_rule	*keyed;
 };
 
-/* Immutable once published; see the top of this file. */
+/*
+ * Immutable once published, but for the fields below "stale", written
+ * once when the snapshot is replaced and read only by its retirement.
+ * The arrays and slots may be shared with the snapshots before and after.
+ */
 struct audit_ruleset {
-	refcount_t		ref;
-	struct rcu_work		unpublished;	/* drops the published ref */
+	struct rcu_work		retire;		/* frees what is not shared */
 	unsigned int		count[AUDIT_NR_FILTERS];
 	struct audit_rule	**list[AUDIT_NR_FILTERS];
 	unsigned int		n_any;
 	struct audit_rule	**any_syscall;
 	struct audit_slot	*slots[AUDIT_SYSCALL_SLOTS];
 	struct audit_watch_set	*watch_set;	/* NULL: no path rules */
-	size_t			max_rule_len;
+	/* What the successor does not share: all of it, or these. */
+	bool			whole;
+	unsigned int		nstale;
+	void			**stale;	/* kvfree()d */
+	struct audit_watch_set	*stale_watches;
 };
 
 static struct audit_ruleset __rcu *audit_ruleset;
@@ -83,43 +95,53 @@ static u64 audit_key(enum audit_key_field field, u32 val)
 
 /* ---- building and publishing ---- */
 
-static void audit_ruleset_free(struct audit_ruleset *rs)
+static void audit_slot_free(struct audit_slot *slot)
 {
-	unsigned int i, n;
+	if (!slot)
+		return;
+	kvfree(slot->plain);
+	kvfree(slot->watched);
+	kvfree(slot->keyed);
+	kfree(slot);
+}
+
+/* Frees @rs and everything it holds; nothing else may share its parts. */
+void audit_ruleset_free(struct audit_ruleset *rs)
+{
+	unsigned int i;
 
 	if (!rs)
 		return;
-	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
-		for (n = 0; n < rs->count[i]; n++)
-			audit_rule_put(rs->list[i][n]);
-		kfree(rs->list[i]);
-	}
-	for (i = 0; i < AUDIT_SYSCALL_SLOTS; i++) {
-		struct audit_slot *slot = rs->slots[i];
-
-		if (!slot)
-			continue;
-		kfree(slot->plain);
-		kfree(slot->watched);
-		kfree(slot->keyed);
-		kfree(slot);
-	}
-	kfree(rs->any_syscall);
+	for (i = 0; i < AUDIT_NR_FILTERS; i++)
+		kvfree(rs->list[i]);
+	for (i = 0; i < AUDIT_SYSCALL_SLOTS; i++)
+		audit_slot_free(rs->slots[i]);
+	kvfree(rs->any_syscall);
 	audit_watch_set_free(rs->watch_set);
 	kvfree(rs);
 }
 
-void audit_ruleset_put(struct audit_ruleset *rs)
+/* Frees a replaced snapshot with the parts its successor does not share. */
+static void audit_ruleset_retire_now(struct audit_ruleset *rs)
 {
-	if (rs && refcount_dec_and_test(&rs->ref))
+	unsigned int i;
+
+	if (rs->whole) {
 		audit_ruleset_free(rs);
+		return;
+	}
+	for (i = 0; i < rs->nstale; i++)
+		kvfree(rs->stale[i]);
+	kfree(rs->stale);
+	audit_watch_set_free(rs->stale_watches);
+	kvfree(rs);
 }
 
-/* Readers of the published pointer are done with it: drop its reference. */
-static void audit_ruleset_unpublished(struct work_struct *work)
+/* The readers of a replaced snapshot are done with it. */
+static void audit_ruleset_retire(struct work_struct *work)
 {
-	audit_ruleset_put(container_of(to_rcu_work(work), struct audit_ruleset,
-				       unpublished));
+	audit_ruleset_retire_now(container_of(to_rcu_work(work),
+					      struct audit_ruleset, retire));
 }
 
 static bool audit_rule_names_every_syscall(const struct audit_rule *r)
@@ -219,31 +241,27 @@ static bool audit_rule_perm_mask(const struct audit_rule *r, u32 *mask)
 	return false;
 }
 
-static int audit_ruleset_index_mask(struct audit_ruleset *rs,
-				    struct audit_rule *r, const u32 *mask,
-				    u64 key);
+/*
+ * The syscalls whose slots index exit rule @r, in @mask; false when it is
+ * kept with the rules on every syscall instead.
+ */
+static bool audit_rule_slot_mask(const struct audit_rule *r, u32 *mask)
+{
+	if (audit_rule_names_every_syscall(r))
+		return audit_rule_perm_mask(r, mask);
+	memcpy(mask, r->mask, sizeof(r->mask));
+	return true;
+}
 
 /* Adds @r to the index of every syscall it names. */
 static int audit_ruleset_index(struct audit_ruleset *rs, struct audit_rule *r)
 {
-	u32 perm_mask[AUDIT_BITMASK_SIZE];
+	u32 mask[AUDIT_BITMASK_SIZE];
 	u64 key = audit_rule_key(r);
-
-	if (audit_rule_names_every_syscall(r)) {
-		if (audit_rule_perm_mask(r, perm_mask))
-			return audit_ruleset_index_mask(rs, r, perm_mask, key);
-		return audit_rules_append(&rs->any_syscall, &rs->n_any, r);
-	}
-	return audit_ruleset_index_mask(rs, r, r->mask, key);
-}
-
-/* Adds @r to the slot of every syscall in @mask. */
-static int audit_ruleset_index_mask(struct audit_ruleset *rs,
-				    struct audit_rule *r, const u32 *mask,
-				    u64 key)
-{
 	unsigned int nr;
 
+	if (!audit_rule_slot_mask(r, mask))
+		return audit_rules_append(&rs->any_syscall, &rs->n_any, r);
 	for (nr = 0; nr < AUDIT_SYSCALL_SLOTS; nr++) {
 		if (!(mask[AUDIT_WORD(nr)] & AUDIT_BIT(nr)))
 			continue;
@@ -288,20 +306,18 @@ struct audit_ruleset *audit_ruleset_build(struct list_head *lists)
 
 	if (!rs)
 		return NULL;
-	refcount_set(&rs->ref, 1);
 	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
 		n = list_count_nodes(&lists[i]);
 		if (!n)
 			continue;
-		rs->list[i] = kmalloc_array(n, sizeof(*rs->list[i]), GFP_KERNEL);
+		rs->list[i] = kvmalloc_array(n, sizeof(*rs->list[i]),
+					     GFP_KERNEL);
 		if (!rs->list[i])
 			goto fail;
 		list_for_each_entry(r, &lists[i], list) {
-			refcount_inc(&r->ref);
 			rs->list[i][rs->count[i]++] = r;
 			if (i == AUDIT_FILTER_EXIT && audit_ruleset_index(rs, r))
 				goto fail;
-			rs->max_rule_len = max(rs->max_rule_len, r->orig_len);
 		}
 	}
 	for (i = 0; i < AUDIT_SYSCALL_SLOTS; i++)
@@ -320,6 +336,282 @@ fail:
 	return NULL;
 }
 
+/* ---- one rule added or deleted: the next snapshot from the last ---- */
+
+/*
+ * A change being made: @rs starts as a copy of the published snapshot;
+ * each array or slot it edits is a new one (fresh, freed if the change
+ * fails) replacing the old one's (stale, freed with the old snapshot).
+ */
+struct audit_change {
+	struct audit_ruleset	*rs;
+	unsigned int		nfresh, nstale, cap;
+	void			**fresh;
+	void			**stale;
+	struct audit_watch_set	*fresh_watches, *stale_watches;
+};
+
+/* @fresh takes @stale's place; either may be NULL. */
+static void audit_change_swap(struct audit_change *ch, void *stale, void *fresh)
+{
+	/* audit_ruleset_derive() sized both for every edit the rule makes. */
+	if (stale && !WARN_ON_ONCE(ch->nstale >= ch->cap))
+		ch->stale[ch->nstale++] = stale;
+	if (fresh && !WARN_ON_ONCE(ch->nfresh >= ch->cap))
+		ch->fresh[ch->nfresh++] = fresh;
+}
+
+/* Where a rule of @order goes among @n rules in rule order. */
+static unsigned int audit_rules_pos(struct audit_rule *const *rules,
+				    unsigned int n, s64 order)
+{
+	unsigned int lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rules[mid]->order < order)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Where (@key, @order) goes among @n keyed rules, sorted as by the build. */
+static unsigned int audit_keyed_pos(const struct audit_keyed_rule *keyed,
+				    unsigned int n, u64 key, s64 order)
+{
+	unsigned int lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (keyed[mid].key < key ||
+		    (keyed[mid].key == key && keyed[mid].rule->order < order))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * A copy of the @n elements of @size at @src with a gap opened at @pos
+ * (@add) or element @pos left out; NULL when that leaves none.
+ */
+static void *audit_array_edit(const void *src, unsigned int n, size_t size,
+			      unsigned int pos, bool add)
+{
+	unsigned int m = add ? n + 1 : n - 1;
+	unsigned int tail = add ? n - pos : n - pos - 1;
+	char *dst;
+
+	if (!m)
+		return NULL;
+	dst = kvmalloc_array(m, size, GFP_KERNEL);
+	if (!dst)
+		return ERR_PTR(-ENOMEM);
+	memcpy(dst, src, pos * size);
+	memcpy(dst + (pos + add) * size, src + (pos + !add) * size,
+	       tail * size);
+	return dst;
+}
+
+/* @r into, or out of, the array @rules of @n rules in rule order. */
+static int audit_change_rules(struct audit_change *ch,
+			      struct audit_rule ***rules, unsigned int *n,
+			      struct audit_rule *r, bool add)
+{
+	unsigned int pos = audit_rules_pos(*rules, *n, r->order);
+	struct audit_rule **edited;
+
+	if (!add && WARN_ON_ONCE(pos >= *n || (*rules)[pos] != r))
+		return -ENOENT;
+	edited = audit_array_edit(*rules, *n, sizeof(*edited), pos, add);
+	if (IS_ERR(edited))
+		return PTR_ERR(edited);
+	if (add)
+		edited[pos] = r;
+	audit_change_swap(ch, *rules, edited);
+	*rules = edited;
+	*n = add ? *n + 1 : *n - 1;
+	return 0;
+}
+
+static int audit_change_keyed(struct audit_change *ch, struct audit_slot *slot,
+			      struct audit_rule *r, u64 key, bool add)
+{
+	unsigned int pos = audit_keyed_pos(slot->keyed, slot->nkeyed, key,
+					   r->order);
+	struct audit_keyed_rule *edited;
+	unsigned int i;
+
+	if (!add && WARN_ON_ONCE(pos >= slot->nkeyed ||
+				 slot->keyed[pos].rule != r))
+		return -ENOENT;
+	edited = audit_array_edit(slot->keyed, slot->nkeyed, sizeof(*edited),
+				  pos, add);
+	if (IS_ERR(edited))
+		return PTR_ERR(edited);
+	if (add) {
+		edited[pos].key = key;
+		edited[pos].rule = r;
+	}
+	audit_change_swap(ch, slot->keyed, edited);
+	slot->keyed = edited;
+	slot->nkeyed = add ? slot->nkeyed + 1 : slot->nkeyed - 1;
+	slot->key_fields = 0;
+	for (i = 0; i < slot->nkeyed; i++)
+		slot->key_fields |= BIT((slot->keyed[i].key >> 32) - 1);
+	return 0;
+}
+
+/* @r into, or out of, the slot of syscall @nr: a new slot either way. */
+static int audit_change_slot(struct audit_change *ch, unsigned int nr,
+			     struct audit_rule *r, u64 key, bool add)
+{
+	struct audit_slot *old = ch->rs->slots[nr], *slot;
+	int err;
+
+	if (!add && WARN_ON_ONCE(!old))
+		return -ENOENT;
+	slot = kzalloc(sizeof(*slot), GFP_KERNEL);
+	if (!slot)
+		return -ENOMEM;
+	if (old)
+		*slot = *old;
+	audit_change_swap(ch, old, slot);
+	ch->rs->slots[nr] = slot;
+	if (key)
+		err = audit_change_keyed(ch, slot, r, key, add);
+	else if (r->watch_eq)
+		err = audit_change_rules(ch, &slot->watched, &slot->nwatched,
+					 r, add);
+	else
+		err = audit_change_rules(ch, &slot->plain, &slot->nplain, r,
+					 add);
+	if (err || slot->nplain || slot->nwatched || slot->nkeyed)
+		return err;
+	/*
+	 * Its last rule went: no slot, so that the syscall costs nothing.
+	 * The emptied array left no fresh one; the slot is the last fresh.
+	 */
+	ch->rs->slots[nr] = NULL;
+	if (!WARN_ON_ONCE(ch->fresh[ch->nfresh - 1] != slot))
+		ch->nfresh--;
+	kfree(slot);
+	return 0;
+}
+
+/* Frees what the failed change @ch allocated; the old snapshot is intact. */
+static void audit_change_abort(struct audit_change *ch)
+{
+	unsigned int i;
+
+	for (i = 0; i < ch->nfresh; i++)
+		kvfree(ch->fresh[i]);
+	audit_watch_set_free(ch->fresh_watches);
+	kfree(ch->fresh);
+	kfree(ch->stale);
+	kvfree(ch->rs);
+}
+
+/*
+ * The snapshot @old (NULL: empty) with @r added (@add) or deleted; @r's
+ * order key places it.  On success @old is left as it was for its
+ * readers, its parts the result does not share recorded for its
+ * retirement; on failure nothing changed.
+ */
+static struct audit_ruleset *audit_ruleset_derive(struct audit_ruleset *old,
+						  struct audit_rule *r,
+						  bool add)
+{
+	struct audit_change ch = {};
+	u32 mask[AUDIT_BITMASK_SIZE];
+	u64 key = audit_rule_key(r);
+	bool slotted = false;
+	unsigned int nr, edits = 1;
+	int err = -ENOMEM;
+
+	/* One array per list edit; a slot and its array per syscall. */
+	if (r->listnr == AUDIT_FILTER_EXIT) {
+		slotted = audit_rule_slot_mask(r, mask);
+		for (nr = 0; slotted && nr < AUDIT_BITMASK_SIZE; nr++)
+			edits += 2 * hweight32(mask[nr]);
+		edits += !slotted;
+	}
+	ch.rs = kvmalloc(sizeof(*ch.rs), GFP_KERNEL);
+	ch.fresh = kmalloc_array(edits, sizeof(void *), GFP_KERNEL);
+	ch.stale = kmalloc_array(edits, sizeof(void *), GFP_KERNEL);
+	ch.cap = edits;
+	if (!ch.rs || !ch.fresh || !ch.stale)
+		goto fail;
+	if (old)
+		memcpy(ch.rs, old, sizeof(*ch.rs));
+	else
+		memset(ch.rs, 0, sizeof(*ch.rs));
+	ch.rs->whole = false;
+	ch.rs->nstale = 0;
+	ch.rs->stale = NULL;
+	ch.rs->stale_watches = NULL;
+
+	err = audit_change_rules(&ch, &ch.rs->list[r->listnr],
+				 &ch.rs->count[r->listnr], r, add);
+	if (err)
+		goto fail;
+	if (r->listnr == AUDIT_FILTER_EXIT && !slotted)
+		err = audit_change_rules(&ch, &ch.rs->any_syscall,
+					 &ch.rs->n_any, r, add);
+	for (nr = 0; slotted && !err && nr < AUDIT_SYSCALL_SLOTS; nr++) {
+		if (!(mask[AUDIT_WORD(nr)] & AUDIT_BIT(nr)))
+			continue;
+		err = audit_change_slot(&ch, nr, r, key, add);
+	}
+	if (err)
+		goto fail;
+	if (r->watch && (r->listnr == AUDIT_FILTER_EXIT ||
+			 r->listnr == AUDIT_FILTER_URING_EXIT)) {
+		ch.fresh_watches = audit_ruleset_watches(ch.rs);
+		if (IS_ERR(ch.fresh_watches)) {
+			ch.fresh_watches = NULL;
+			err = -ENOMEM;
+			goto fail;
+		}
+		ch.stale_watches = ch.rs->watch_set;
+		ch.rs->watch_set = ch.fresh_watches;
+	}
+
+	if (old) {
+		old->nstale = ch.nstale;
+		old->stale = ch.stale;
+		old->stale_watches = ch.stale_watches;
+	} else {
+		kfree(ch.stale);
+	}
+	kfree(ch.fresh);
+	return ch.rs;
+
+fail:
+	audit_change_abort(&ch);
+	return ERR_PTR(err);
+}
+
+/* Makes @rs the published snapshot; the one it replaces retires. */
+static void audit_ruleset_install(struct audit_ruleset *rs)
+{
+	struct audit_ruleset *old;
+
+	old = rcu_replace_pointer(audit_ruleset, rs,
+				  lockdep_is_held(&audit_cmd_mutex));
+	if (rs->count[AUDIT_FILTER_EXIT] || rs->count[AUDIT_FILTER_URING_EXIT])
+		static_branch_enable(&audit_exit_rules_key);
+	else
+		static_branch_disable(&audit_exit_rules_key);
+	if (old) {
+		INIT_RCU_WORK(&old->retire, audit_ruleset_retire);
+		queue_rcu_work(system_wq, &old->retire);
+	}
+}
+
 int audit_ruleset_publish(struct list_head *lists)
 {
 	struct audit_ruleset *rs, *old;
@@ -328,50 +620,38 @@ int audit_ruleset_publish(struct list_head *lists)
 	rs = audit_ruleset_build(lists);
 	if (!rs)
 		return -ENOMEM;
-	old = rcu_replace_pointer(audit_ruleset, rs,
-				  lockdep_is_held(&audit_cmd_mutex));
-	if (rs->count[AUDIT_FILTER_EXIT] || rs->count[AUDIT_FILTER_URING_EXIT])
-		static_branch_enable(&audit_exit_rules_key);
-	else
-		static_branch_disable(&audit_exit_rules_key);
-	if (old) {
-		INIT_RCU_WORK(&old->unpublished, audit_ruleset_unpublished);
-		queue_rcu_work(system_wq, &old->unpublished);
-	}
+	old = rcu_dereference_protected(audit_ruleset,
+					lockdep_is_held(&audit_cmd_mutex));
+	if (old)
+		old->whole = true;
+	audit_ruleset_install(rs);
 	return 0;
 }
 
+int audit_ruleset_change(struct audit_rule *r, bool add)
+{
+	struct audit_ruleset *rs, *old;
+
+	old = rcu_dereference_protected(audit_ruleset,
+					lockdep_is_held(&audit_cmd_mutex));
+	rs = audit_ruleset_derive(old, r, add);
+	if (IS_ERR(rs))
+		return PTR_ERR(rs);
+	audit_ruleset_install(rs);
+	return 0;
+}
+
+struct audit_ruleset *audit_ruleset_changed(struct audit_ruleset *rs,
+					    struct audit_rule *r, bool add)
+{
+	struct audit_ruleset *next = audit_ruleset_derive(rs, r, add);
+
+	if (!IS_ERR(next) && rs)
+		audit_ruleset_retire_now(rs);
+	return next;
+}
+
 /* ---- readers ---- */
-
-struct audit_ruleset *audit_ruleset_get(void)
-{
-	struct audit_ruleset *rs;
-
-	rcu_read_lock();
-	rs = rcu_dereference(audit_ruleset);
-	if (rs && !refcount_inc_not_zero(&rs->ref))
-		rs = NULL;
-	rcu_read_unlock();
-	return rs;
-}
-
-struct audit_rule *audit_ruleset_rule(const struct audit_ruleset *rs,
-				      u32 listnr, unsigned int i)
-{
-	return i < rs->count[listnr] ? rs->list[listnr][i] : NULL;
-}
-
-size_t audit_ruleset_max_rule_len(void)
-{
-	struct audit_ruleset *rs;
-	size_t len;
-
-	rcu_read_lock();
-	rs = rcu_dereference(audit_ruleset);
-	len = rs ? rs->max_rule_len : 0;
-	rcu_read_unlock();
-	return len;
-}
 
 const struct audit_watch_set *audit_ruleset_watch_set(void)
 {

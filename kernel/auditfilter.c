@@ -10,15 +10,19 @@
  * only under audit_cmd_mutex, by the netlink handlers, by the work that
  * removes the rules of a directory that went away (kernel/audit_dir.c)
  * and by the LSM's policy loads.  After each change the snapshot that
- * matching reads is built from them and published
- * (kernel/audit_ruleset.c).  A rule is freed when its last reference
- * goes: the master list's, and one per snapshot holding it.
+ * matching reads is published (kernel/audit_ruleset.c): edited for one
+ * rule added or deleted, built again from the lists otherwise.  A rule
+ * is freed when its last reference goes: the master list's, dropped a
+ * grace period after it left (snapshots hold none), and a listing's.
  *
  * Each rule keeps the exact audit_rule_data it was added with: listing
  * returns it unchanged (auditctl -l prints what was typed) and duplicates
- * and deletions are found by comparing it.
+ * and deletions are found by comparing it, in a hash table of the rules
+ * in the lists by that data (audit_rule_hash, under audit_cmd_mutex).
  */
 #include <linux/fs.h>
+#include <linux/hashtable.h>
+#include <linux/jhash.h>
 #include <linux/namei.h>
 #include <linux/netlink.h>
 #include <linux/refcount.h>
@@ -41,6 +45,9 @@ static struct list_head audit_rule_lists[AUDIT_NR_FILTERS] = {
 };
 
 static unsigned int audit_rule_count;	/* all lists; audit_cmd_mutex */
+
+/* The rules of the master lists by audit_rule_hash_of(); audit_cmd_mutex. */
+static DEFINE_HASHTABLE(audit_rule_hash, 11);
 
 /* Rule order: prepended rules get decreasing, appended increasing keys. */
 static s64 audit_rule_next_tail = 1, audit_rule_next_head;
@@ -70,6 +77,19 @@ void audit_rule_put(struct audit_rule *r)
 {
 	if (refcount_dec_and_test(&r->ref))
 		audit_rule_free(r);
+}
+
+static void audit_rule_put_work(struct work_struct *work)
+{
+	audit_rule_put(container_of(to_rcu_work(work), struct audit_rule,
+				    put_work));
+}
+
+/* Not from a listing's reference: the work item is the rule's own. */
+void audit_rule_put_rcu(struct audit_rule *r)
+{
+	INIT_RCU_WORK(&r->put_work, audit_rule_put_work);
+	queue_rcu_work(system_wq, &r->put_work);
 }
 
 /* The operator of a field, from the bits it travels in (fieldflags). */
@@ -314,13 +334,32 @@ static bool audit_rule_same(const struct audit_rule *a, const void *data,
 		       a->orig_len - sizeof(d->flags));
 }
 
+/*
+ * The hash of a rule as sent (@d, its length checked): its bytes, all
+ * but the prepend flag, as audit_rule_same() compares them.
+ */
+static u32 audit_rule_hash_of(const struct audit_rule_data *d)
+{
+	return jhash((const char *)d + sizeof(d->flags),
+		     sizeof(*d) + d->buflen - sizeof(d->flags),
+		     d->flags & ~AUDIT_FILTER_PREPEND);
+}
+
+static void audit_rule_hash_add(struct audit_rule *r)
+{
+	hash_add(audit_rule_hash, &r->hash, audit_rule_hash_of(r->orig));
+}
+
 static struct audit_rule *audit_rule_find(const void *data, size_t len,
 					  u32 listnr)
 {
+	const struct audit_rule_data *d = data;
 	struct audit_rule *r;
 
-	list_for_each_entry(r, &audit_rule_lists[listnr], list)
-		if (audit_rule_same(r, data, len))
+	if (len < sizeof(*d) || d->buflen > len - sizeof(*d))
+		return NULL;
+	hash_for_each_possible(audit_rule_hash, r, hash, audit_rule_hash_of(d))
+		if (r->listnr == listnr && audit_rule_same(r, data, len))
 			return r;
 	return NULL;
 }
@@ -397,15 +436,14 @@ static int audit_rule_add(struct audit_rule *r)
 		return -ENOSPC;
 
 	r->order = prepend ? audit_rule_next_head-- : audit_rule_next_tail++;
+	err = audit_ruleset_change(r, true);
+	if (err)
+		return err;
 	if (prepend)
 		list_add(&r->list, &audit_rule_lists[r->listnr]);
 	else
 		list_add_tail(&r->list, &audit_rule_lists[r->listnr]);
-	err = audit_ruleset_publish(audit_rule_lists);
-	if (err) {
-		list_del(&r->list);
-		return err;
-	}
+	audit_rule_hash_add(r);
 	audit_rule_count++;
 	return 0;
 }
@@ -468,18 +506,15 @@ int audit_rule_request(int type, const void *data, size_t len)
 		found = audit_rule_find_moved(data, len, listnr);
 	if (!found)
 		return -ENOENT;
-	r = found;
-	list_del_init(&found->list);
-	err = audit_ruleset_publish(audit_rule_lists);
+	err = audit_ruleset_change(found, false);
 	audit_log_rule_change("remove_rule", found, !err);
-	if (err) {
-		/* Put it back where it was: order keys sort the list. */
-		audit_rule_relink(found, &audit_rule_lists[found->listnr]);
-	} else {
-		audit_rule_count--;
-		audit_rule_put(found);
-	}
-	return err;
+	if (err)
+		return err;
+	list_del_init(&found->list);
+	hash_del(&found->hash);
+	audit_rule_count--;
+	audit_rule_put_rcu(found);
+	return 0;
 }
 
 /*
@@ -510,8 +545,9 @@ int audit_rules_remove_gone(void)
 			continue;
 		}
 		audit_watch_log_removed(r);
+		hash_del(&r->hash);
 		audit_rule_count--;
-		audit_rule_put(r);
+		audit_rule_put_rcu(r);
 	}
 	return err;
 }
@@ -534,8 +570,8 @@ static int audit_rules_rebuild(bool (*which)(const struct audit_rule *r,
 {
 	struct audit_rule *r, *next, *fresh;
 	bool changed = false;
+	int err = 0, publish_err;
 	unsigned int i;
-	int err = 0;
 
 	lockdep_assert_held(&audit_cmd_mutex);
 	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
@@ -553,14 +589,37 @@ static int audit_rules_rebuild(bool (*which)(const struct audit_rule *r,
 			}
 			fresh->order = r->order;
 			fresh->prepend = r->prepend;
+			fresh->replaced = r;
 			list_replace(&r->list, &fresh->list);
-			audit_rule_put(r);
 			changed = true;
 		}
 	}
-	if (changed)
-		err = audit_ruleset_publish(audit_rule_lists) ?: err;
-	return err;
+	if (!changed)
+		return err;
+	publish_err = audit_ruleset_publish(audit_rule_lists);
+	/*
+	 * Published: the old rules go once their readers are done.  Not:
+	 * the published snapshot still has them, so back they go.
+	 */
+	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
+		list_for_each_entry(r, &audit_rule_lists[i], list) {
+			if (!r->replaced)
+				continue;
+			fresh = r;
+			r = fresh->replaced;
+			fresh->replaced = NULL;
+			if (publish_err) {
+				list_replace(&fresh->list, &r->list);
+				audit_rule_put(fresh);
+				continue;
+			}
+			hash_del(&r->hash);
+			audit_rule_hash_add(fresh);
+			audit_rule_put_rcu(r);
+			r = fresh;
+		}
+	}
+	return publish_err ?: err;
 }
 
 /*
@@ -622,14 +681,34 @@ int audit_update_lsm_rules(void)
 /* ---- AUDIT_LIST_RULES, as a netlink dump ---- */
 
 /*
- * cb->args[0]: the snapshot being listed (a reference is held),
- * cb->args[1]: the list, cb->args[2]: the rule within it.
+ * What a listing sends: the rules of every list, in list and rule order,
+ * as they were when it began, each referenced until it is done.
  */
+struct audit_listing {
+	unsigned int		n, next;
+	struct audit_rule	*rules[];
+};
+
+/* cb->args[0]: the listing.  Called by netlink_dump_start(), under the lock. */
 static int audit_list_start(struct netlink_callback *cb)
 {
-	cb->args[0] = (long)audit_ruleset_get();
-	cb->args[1] = 0;
-	cb->args[2] = 0;
+	struct audit_listing *l;
+	struct audit_rule *r;
+	unsigned int i;
+
+	lockdep_assert_held(&audit_cmd_mutex);
+	l = kvmalloc(struct_size(l, rules, audit_rule_count), GFP_KERNEL);
+	if (!l)
+		return -ENOMEM;
+	l->n = 0;
+	l->next = 0;
+	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
+		list_for_each_entry(r, &audit_rule_lists[i], list) {
+			refcount_inc(&r->ref);
+			l->rules[l->n++] = r;
+		}
+	}
+	cb->args[0] = (long)l;
 	return 0;
 }
 
@@ -639,30 +718,32 @@ static int audit_list_start(struct netlink_callback *cb)
  */
 static int audit_list_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct audit_ruleset *rs = (struct audit_ruleset *)cb->args[0];
-	struct audit_rule *r = NULL;
+	struct audit_listing *l = (struct audit_listing *)cb->args[0];
+	struct audit_rule *r;
 	struct nlmsghdr *nlh;
 
-	while (rs && cb->args[1] < AUDIT_NR_FILTERS &&
-	       !(r = audit_ruleset_rule(rs, cb->args[1], cb->args[2]))) {
-		cb->args[1]++;
-		cb->args[2] = 0;
-	}
-	if (!r)
+	if (l->next == l->n)
 		return 0;	/* done: netlink sends NLMSG_DONE */
-
+	r = l->rules[l->next];
 	nlh = nlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
 			AUDIT_LIST_RULES, r->orig_len, NLM_F_MULTI);
 	if (!nlh)
 		return -EMSGSIZE;
 	memcpy(nlmsg_data(nlh), r->orig, r->orig_len);
-	cb->args[2]++;
+	l->next++;
 	return skb->len;
 }
 
 static int audit_list_done(struct netlink_callback *cb)
 {
-	audit_ruleset_put((struct audit_ruleset *)cb->args[0]);
+	struct audit_listing *l = (struct audit_listing *)cb->args[0];
+	unsigned int i;
+
+	if (!l)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		audit_rule_put(l->rules[i]);
+	kvfree(l);
 	return 0;
 }
 
@@ -674,8 +755,15 @@ int audit_rule_list(struct sk_buff *skb, const struct nlmsghdr *nlh,
 		.dump = audit_list_dump,
 		.done = audit_list_done,
 	};
+	size_t max_len = 0;
+	struct audit_rule *r;
+	unsigned int i;
 
-	c.min_dump_alloc = NLMSG_SPACE(audit_ruleset_max_rule_len());
+	lockdep_assert_held(&audit_cmd_mutex);
+	for (i = 0; i < AUDIT_NR_FILTERS; i++)
+		list_for_each_entry(r, &audit_rule_lists[i], list)
+			max_len = max(max_len, r->orig_len);
+	c.min_dump_alloc = NLMSG_SPACE(max_len);
 	return netlink_dump_start(sk, skb, nlh, &c);
 }
 

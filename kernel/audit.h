@@ -220,6 +220,7 @@ struct audit_rule {
 	refcount_t		ref;
 	struct list_head	list;
 	struct hlist_node	hash;		/* audit_rule_hash, by orig */
+	u32			hash_val;	/* its hash there */
 	struct rcu_work		put_work;	/* audit_rule_put_rcu() */
 	struct audit_rule	*replaced;	/* while compiled again */
 	s64			order;		/* position in its list */

@@ -49,14 +49,43 @@ struct audit_keyed_rule {
 	struct audit_rule	*rule;
 };
 
+/*
+ * An array of a snapshot: its @n elements from @elems on, in @base, an
+ * allocation that other snapshots may share; @room elements fit from
+ * @elems to the end of @base.  Only the newest snapshot's view of a base
+ * ends where what any snapshot uses of it ends (edits that would cut it
+ * short copy instead), so the next may append in place: no reader looks
+ * past the end of its own view.  Deleting the first element moves @elems
+ * on, in place too: loading a rules file appends, auditctl -D deletes
+ * from the front, neither copies.
+ */
+struct audit_array {
+	union {
+		void			*elems;
+		struct audit_rule	**rules;
+		struct audit_keyed_rule	*keyed;
+	};
+	unsigned int		n, room;
+	void			*base;
+};
+
 struct audit_slot {
-	unsigned int		nplain;
-	struct audit_rule	**plain;
-	unsigned int		nwatched;
-	struct audit_rule	**watched;
-	unsigned int		nkeyed;
+	struct audit_array	plain;
+	struct audit_array	watched;
+	struct audit_array	keyed;
 	u32			key_fields;	/* BIT(enum audit_key_field) */
-	struct audit_keyed_rule	*keyed;
+	unsigned int		nkeyed[AUDIT_KEY_FIELDS];	/* by field */
+};
+
+/*
+ * The slots, 32 syscalls to a chunk, so that a change copies the chunks
+ * it touches, not a table of every syscall.
+ */
+#define AUDIT_SLOT_CHUNK	32
+#define AUDIT_SLOT_CHUNKS	(AUDIT_SYSCALL_SLOTS / AUDIT_SLOT_CHUNK)
+
+struct audit_slot_chunk {
+	struct audit_slot	*slot[AUDIT_SLOT_CHUNK];
 };
 
 /*
@@ -66,20 +95,27 @@ struct audit_slot {
  */
 struct audit_ruleset {
 	struct rcu_work		retire;		/* frees what is not shared */
-	unsigned int		count[AUDIT_NR_FILTERS];
-	struct audit_rule	**list[AUDIT_NR_FILTERS];
-	unsigned int		n_any;
-	struct audit_rule	**any_syscall;
-	struct audit_slot	*slots[AUDIT_SYSCALL_SLOTS];
+	struct audit_array	list[AUDIT_NR_FILTERS];
+	struct audit_array	any_syscall;
+	struct audit_slot_chunk	*chunks[AUDIT_SLOT_CHUNKS];
 	struct audit_watch_set	*watch_set;	/* NULL: no path rules */
 	/* What the successor does not share: all of it, or these. */
 	bool			whole;
 	unsigned int		nstale;
-	void			**stale;	/* kvfree()d */
+	void			**stale;	/* bases and slots: kvfree()d */
 	struct audit_watch_set	*stale_watches;
 };
 
 static struct audit_ruleset __rcu *audit_ruleset;
+
+/* The slot of syscall @nr (in range), or NULL. */
+static struct audit_slot *audit_slot_of(const struct audit_ruleset *rs,
+					unsigned int nr)
+{
+	const struct audit_slot_chunk *c = rs->chunks[nr / AUDIT_SLOT_CHUNK];
+
+	return c ? c->slot[nr % AUDIT_SLOT_CHUNK] : NULL;
+}
 
 /*
  * On while the exit or the io_uring list has rules: the syscall hooks
@@ -99,10 +135,10 @@ static void audit_slot_free(struct audit_slot *slot)
 {
 	if (!slot)
 		return;
-	kvfree(slot->plain);
-	kvfree(slot->watched);
-	kvfree(slot->keyed);
-	kfree(slot);
+	kvfree(slot->plain.base);
+	kvfree(slot->watched.base);
+	kvfree(slot->keyed.base);
+	kvfree(slot);
 }
 
 /* Frees @rs and everything it holds; nothing else may share its parts. */
@@ -113,10 +149,13 @@ void audit_ruleset_free(struct audit_ruleset *rs)
 	if (!rs)
 		return;
 	for (i = 0; i < AUDIT_NR_FILTERS; i++)
-		kvfree(rs->list[i]);
+		kvfree(rs->list[i].base);
 	for (i = 0; i < AUDIT_SYSCALL_SLOTS; i++)
-		audit_slot_free(rs->slots[i]);
-	kvfree(rs->any_syscall);
+		if (rs->chunks[i / AUDIT_SLOT_CHUNK])
+			audit_slot_free(audit_slot_of(rs, i));
+	for (i = 0; i < AUDIT_SLOT_CHUNKS; i++)
+		kfree(rs->chunks[i]);
+	kvfree(rs->any_syscall.base);
 	audit_watch_set_free(rs->watch_set);
 	kvfree(rs);
 }
@@ -173,39 +212,43 @@ static u64 audit_rule_key(const struct audit_rule *r)
 	return 0;
 }
 
-/* Appends @r to the array @rules of @n rules. */
-static int audit_rules_append(struct audit_rule ***rules, unsigned int *n,
-			      struct audit_rule *r)
+/*
+ * Appends the element of @size at @elem to @a, an array of a snapshot
+ * being built, that no other shares: it grows by doubling.
+ */
+static int audit_array_push(struct audit_array *a, size_t size,
+			    const void *elem)
 {
-	struct audit_rule **grown;
+	if (a->n == a->room) {
+		unsigned int cap = max(8U, 2 * a->room);
+		void *grown = kvmalloc_array(cap, size, GFP_KERNEL);
 
-	grown = krealloc_array(*rules, *n + 1, sizeof(*grown), GFP_KERNEL);
-	if (!grown)
-		return -ENOMEM;
-	grown[(*n)++] = r;
-	*rules = grown;
+		if (!grown)
+			return -ENOMEM;
+		if (a->n)
+			memcpy(grown, a->elems, a->n * size);
+		kvfree(a->base);
+		a->base = grown;
+		a->elems = grown;
+		a->room = cap;
+	}
+	memcpy((char *)a->elems + a->n * size, elem, size);
+	a->n++;
 	return 0;
 }
 
 static int audit_slot_add(struct audit_slot *slot, struct audit_rule *r,
 			  u64 key)
 {
-	struct audit_keyed_rule *keyed;
+	struct audit_keyed_rule keyed = { .key = key, .rule = r };
 
 	if (!key && r->watch_eq)
-		return audit_rules_append(&slot->watched, &slot->nwatched, r);
+		return audit_array_push(&slot->watched, sizeof(r), &r);
 	if (!key)
-		return audit_rules_append(&slot->plain, &slot->nplain, r);
-	keyed = krealloc_array(slot->keyed, slot->nkeyed + 1, sizeof(*keyed),
-			       GFP_KERNEL);
-	if (!keyed)
-		return -ENOMEM;
-	keyed[slot->nkeyed].key = key;
-	keyed[slot->nkeyed].rule = r;
-	slot->keyed = keyed;
-	slot->nkeyed++;
+		return audit_array_push(&slot->plain, sizeof(r), &r);
 	slot->key_fields |= BIT((key >> 32) - 1);
-	return 0;
+	slot->nkeyed[(key >> 32) - 1]++;
+	return audit_array_push(&slot->keyed, sizeof(keyed), &keyed);
 }
 
 static int audit_keyed_cmp(const void *a, const void *b)
@@ -261,17 +304,25 @@ static int audit_ruleset_index(struct audit_ruleset *rs, struct audit_rule *r)
 	unsigned int nr;
 
 	if (!audit_rule_slot_mask(r, mask))
-		return audit_rules_append(&rs->any_syscall, &rs->n_any, r);
+		return audit_array_push(&rs->any_syscall, sizeof(r), &r);
 	for (nr = 0; nr < AUDIT_SYSCALL_SLOTS; nr++) {
+		struct audit_slot_chunk **c = &rs->chunks[nr / AUDIT_SLOT_CHUNK];
+		struct audit_slot **slot;
+
 		if (!(mask[AUDIT_WORD(nr)] & AUDIT_BIT(nr)))
 			continue;
-		if (!rs->slots[nr]) {
-			rs->slots[nr] = kzalloc(sizeof(*rs->slots[nr]),
-						GFP_KERNEL);
-			if (!rs->slots[nr])
+		if (!*c) {
+			*c = kzalloc(sizeof(**c), GFP_KERNEL);
+			if (!*c)
 				return -ENOMEM;
 		}
-		if (audit_slot_add(rs->slots[nr], r, key))
+		slot = &(*c)->slot[nr % AUDIT_SLOT_CHUNK];
+		if (!*slot) {
+			*slot = kzalloc(sizeof(**slot), GFP_KERNEL);
+			if (!*slot)
+				return -ENOMEM;
+		}
+		if (audit_slot_add(*slot, r, key))
 			return -ENOMEM;
 	}
 	return 0;
@@ -280,21 +331,24 @@ static int audit_ruleset_index(struct audit_ruleset *rs, struct audit_rule *r)
 /* The identities the exit and io_uring lists' path rules watch. */
 static struct audit_watch_set *audit_ruleset_watches(struct audit_ruleset *rs)
 {
-	unsigned int ne = rs->count[AUDIT_FILTER_EXIT];
-	unsigned int nu = rs->count[AUDIT_FILTER_URING_EXIT];
+	unsigned int ne = rs->list[AUDIT_FILTER_EXIT].n;
+	unsigned int nu = rs->list[AUDIT_FILTER_URING_EXIT].n;
 	struct audit_watch_set *set;
 	struct audit_rule **all;
 
 	if (!nu)
-		return audit_watch_set_build(rs->list[AUDIT_FILTER_EXIT], ne);
-	all = kmalloc_array(ne + nu, sizeof(*all), GFP_KERNEL);
+		return audit_watch_set_build(rs->list[AUDIT_FILTER_EXIT].rules,
+					     ne);
+	all = kvmalloc_array(ne + nu, sizeof(*all), GFP_KERNEL);
 	if (!all)
 		return ERR_PTR(-ENOMEM);
 	if (ne)
-		memcpy(all, rs->list[AUDIT_FILTER_EXIT], ne * sizeof(*all));
-	memcpy(all + ne, rs->list[AUDIT_FILTER_URING_EXIT], nu * sizeof(*all));
+		memcpy(all, rs->list[AUDIT_FILTER_EXIT].rules,
+		       ne * sizeof(*all));
+	memcpy(all + ne, rs->list[AUDIT_FILTER_URING_EXIT].rules,
+	       nu * sizeof(*all));
 	set = audit_watch_set_build(all, ne + nu);
-	kfree(all);
+	kvfree(all);
 	return set;
 }
 
@@ -302,28 +356,27 @@ struct audit_ruleset *audit_ruleset_build(struct list_head *lists)
 {
 	struct audit_ruleset *rs = kvzalloc(sizeof(*rs), GFP_KERNEL);
 	struct audit_rule *r;
-	unsigned int i, n;
+	unsigned int i;
 
 	if (!rs)
 		return NULL;
 	for (i = 0; i < AUDIT_NR_FILTERS; i++) {
-		n = list_count_nodes(&lists[i]);
-		if (!n)
-			continue;
-		rs->list[i] = kvmalloc_array(n, sizeof(*rs->list[i]),
-					     GFP_KERNEL);
-		if (!rs->list[i])
-			goto fail;
 		list_for_each_entry(r, &lists[i], list) {
-			rs->list[i][rs->count[i]++] = r;
+			if (audit_array_push(&rs->list[i], sizeof(r), &r))
+				goto fail;
 			if (i == AUDIT_FILTER_EXIT && audit_ruleset_index(rs, r))
 				goto fail;
 		}
 	}
-	for (i = 0; i < AUDIT_SYSCALL_SLOTS; i++)
-		if (rs->slots[i])
-			sort(rs->slots[i]->keyed, rs->slots[i]->nkeyed,
-			     sizeof(*rs->slots[i]->keyed), audit_keyed_cmp, NULL);
+	for (i = 0; i < AUDIT_SYSCALL_SLOTS; i++) {
+		struct audit_slot *slot = rs->chunks[i / AUDIT_SLOT_CHUNK] ?
+					  audit_slot_of(rs, i) : NULL;
+
+		if (slot)
+			sort(slot->keyed.keyed, slot->keyed.n,
+			     sizeof(struct audit_keyed_rule), audit_keyed_cmp,
+			     NULL);
+	}
 	rs->watch_set = audit_ruleset_watches(rs);
 	if (IS_ERR(rs->watch_set)) {
 		rs->watch_set = NULL;
@@ -340,11 +393,14 @@ fail:
 
 /*
  * A change being made: @rs starts as a copy of the published snapshot;
- * each array or slot it edits is a new one (fresh, freed if the change
- * fails) replacing the old one's (stale, freed with the old snapshot).
+ * each base or slot it replaces with a new one (fresh, freed if the
+ * change fails) is the old snapshot's alone from then on (stale, freed
+ * with it).  Appending into room, or dropping the first element, shares
+ * the base.
  */
 struct audit_change {
 	struct audit_ruleset	*rs;
+	u64			chunks_copied;	/* BIT(chunk) */
 	unsigned int		nfresh, nstale, cap;
 	void			**fresh;
 	void			**stale;
@@ -395,83 +451,124 @@ static unsigned int audit_keyed_pos(const struct audit_keyed_rule *keyed,
 }
 
 /*
- * A copy of the @n elements of @size at @src with a gap opened at @pos
- * (@add) or element @pos left out; NULL when that leaves none.
+ * @a, an array of the snapshot being made, with the element of @size at
+ * @elem put in at @pos (@add) or element @pos left out.  Appending where
+ * there is room and leaving out the first are done in place; anything
+ * else copies into a new base with room for as many again.
  */
-static void *audit_array_edit(const void *src, unsigned int n, size_t size,
-			      unsigned int pos, bool add)
+static int audit_array_edit(struct audit_change *ch, struct audit_array *a,
+			    size_t size, unsigned int pos, bool add,
+			    const void *elem)
 {
-	unsigned int m = add ? n + 1 : n - 1;
-	unsigned int tail = add ? n - pos : n - pos - 1;
-	char *dst;
+	unsigned int m = add ? a->n + 1 : a->n - 1;
+	char *from = a->elems, *base;
+	unsigned int cap;
 
-	if (!m)
-		return NULL;
-	dst = kvmalloc_array(m, size, GFP_KERNEL);
-	if (!dst)
-		return ERR_PTR(-ENOMEM);
-	memcpy(dst, src, pos * size);
-	memcpy(dst + (pos + add) * size, src + (pos + !add) * size,
-	       tail * size);
-	return dst;
+	if (add && pos == a->n && a->n < a->room) {
+		memcpy(from + pos * size, elem, size);
+		a->n++;
+		return 0;
+	}
+	if (!m) {
+		audit_change_swap(ch, a->base, NULL);
+		*a = (struct audit_array){};
+		return 0;
+	}
+	if (!add && pos == 0) {
+		a->elems = from + size;
+		a->n--;
+		a->room--;
+		return 0;
+	}
+	cap = max(8U, 2 * m);
+	base = kvmalloc_array(cap, size, GFP_KERNEL);
+	if (!base)
+		return -ENOMEM;
+	memcpy(base, from, pos * size);
+	if (add) {
+		memcpy(base + pos * size, elem, size);
+		memcpy(base + (pos + 1) * size, from + pos * size,
+		       (a->n - pos) * size);
+	} else {
+		memcpy(base + pos * size, from + (pos + 1) * size,
+		       (a->n - pos - 1) * size);
+	}
+	audit_change_swap(ch, a->base, base);
+	a->base = base;
+	a->elems = base;
+	a->n = m;
+	a->room = cap;
+	return 0;
 }
 
-/* @r into, or out of, the array @rules of @n rules in rule order. */
-static int audit_change_rules(struct audit_change *ch,
-			      struct audit_rule ***rules, unsigned int *n,
+/* @r into, or out of, @a, an array of rules in rule order. */
+static int audit_change_rules(struct audit_change *ch, struct audit_array *a,
 			      struct audit_rule *r, bool add)
 {
-	unsigned int pos = audit_rules_pos(*rules, *n, r->order);
-	struct audit_rule **edited;
+	unsigned int pos = audit_rules_pos(a->rules, a->n, r->order);
 
-	if (!add && WARN_ON_ONCE(pos >= *n || (*rules)[pos] != r))
+	if (!add && WARN_ON_ONCE(pos >= a->n || a->rules[pos] != r))
 		return -ENOENT;
-	edited = audit_array_edit(*rules, *n, sizeof(*edited), pos, add);
-	if (IS_ERR(edited))
-		return PTR_ERR(edited);
-	if (add)
-		edited[pos] = r;
-	audit_change_swap(ch, *rules, edited);
-	*rules = edited;
-	*n = add ? *n + 1 : *n - 1;
-	return 0;
+	return audit_array_edit(ch, a, sizeof(r), pos, add, &r);
 }
 
 static int audit_change_keyed(struct audit_change *ch, struct audit_slot *slot,
 			      struct audit_rule *r, u64 key, bool add)
 {
-	unsigned int pos = audit_keyed_pos(slot->keyed, slot->nkeyed, key,
-					   r->order);
-	struct audit_keyed_rule *edited;
-	unsigned int i;
+	struct audit_keyed_rule keyed = { .key = key, .rule = r };
+	struct audit_array *a = &slot->keyed;
+	unsigned int pos = audit_keyed_pos(a->keyed, a->n, key, r->order);
+	unsigned int field = (key >> 32) - 1;
+	int err;
 
-	if (!add && WARN_ON_ONCE(pos >= slot->nkeyed ||
-				 slot->keyed[pos].rule != r))
+	if (!add && WARN_ON_ONCE(pos >= a->n || a->keyed[pos].rule != r))
 		return -ENOENT;
-	edited = audit_array_edit(slot->keyed, slot->nkeyed, sizeof(*edited),
-				  pos, add);
-	if (IS_ERR(edited))
-		return PTR_ERR(edited);
-	if (add) {
-		edited[pos].key = key;
-		edited[pos].rule = r;
-	}
-	audit_change_swap(ch, slot->keyed, edited);
-	slot->keyed = edited;
-	slot->nkeyed = add ? slot->nkeyed + 1 : slot->nkeyed - 1;
-	slot->key_fields = 0;
-	for (i = 0; i < slot->nkeyed; i++)
-		slot->key_fields |= BIT((slot->keyed[i].key >> 32) - 1);
+	err = audit_array_edit(ch, a, sizeof(keyed), pos, add, &keyed);
+	if (err)
+		return err;
+	if (add)
+		slot->nkeyed[field]++;
+	else
+		slot->nkeyed[field]--;
+	if (slot->nkeyed[field])
+		slot->key_fields |= BIT(field);
+	else
+		slot->key_fields &= ~BIT(field);
 	return 0;
+}
+
+/* The chunk of syscall @nr in the snapshot being made, its own copy. */
+static struct audit_slot_chunk *audit_change_chunk(struct audit_change *ch,
+						   unsigned int nr)
+{
+	unsigned int i = nr / AUDIT_SLOT_CHUNK;
+	struct audit_slot_chunk *old = ch->rs->chunks[i], *c;
+
+	BUILD_BUG_ON(AUDIT_SLOT_CHUNKS > 64);
+	if (ch->chunks_copied & BIT_ULL(i))
+		return old;
+	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return NULL;
+	if (old)
+		*c = *old;
+	audit_change_swap(ch, old, c);
+	ch->rs->chunks[i] = c;
+	ch->chunks_copied |= BIT_ULL(i);
+	return c;
 }
 
 /* @r into, or out of, the slot of syscall @nr: a new slot either way. */
 static int audit_change_slot(struct audit_change *ch, unsigned int nr,
 			     struct audit_rule *r, u64 key, bool add)
 {
-	struct audit_slot *old = ch->rs->slots[nr], *slot;
+	struct audit_slot_chunk *c = audit_change_chunk(ch, nr);
+	struct audit_slot *old, *slot;
 	int err;
 
+	if (!c)
+		return -ENOMEM;
+	old = c->slot[nr % AUDIT_SLOT_CHUNK];
 	if (!add && WARN_ON_ONCE(!old))
 		return -ENOENT;
 	slot = kzalloc(sizeof(*slot), GFP_KERNEL);
@@ -480,22 +577,20 @@ static int audit_change_slot(struct audit_change *ch, unsigned int nr,
 	if (old)
 		*slot = *old;
 	audit_change_swap(ch, old, slot);
-	ch->rs->slots[nr] = slot;
+	c->slot[nr % AUDIT_SLOT_CHUNK] = slot;
 	if (key)
 		err = audit_change_keyed(ch, slot, r, key, add);
 	else if (r->watch_eq)
-		err = audit_change_rules(ch, &slot->watched, &slot->nwatched,
-					 r, add);
+		err = audit_change_rules(ch, &slot->watched, r, add);
 	else
-		err = audit_change_rules(ch, &slot->plain, &slot->nplain, r,
-					 add);
-	if (err || slot->nplain || slot->nwatched || slot->nkeyed)
+		err = audit_change_rules(ch, &slot->plain, r, add);
+	if (err || slot->plain.n || slot->watched.n || slot->keyed.n)
 		return err;
 	/*
 	 * Its last rule went: no slot, so that the syscall costs nothing.
-	 * The emptied array left no fresh one; the slot is the last fresh.
+	 * The emptied array left no fresh base; the slot is the last fresh.
 	 */
-	ch->rs->slots[nr] = NULL;
+	c->slot[nr % AUDIT_SLOT_CHUNK] = NULL;
 	if (!WARN_ON_ONCE(ch->fresh[ch->nfresh - 1] != slot))
 		ch->nfresh--;
 	kfree(slot);
@@ -529,14 +624,18 @@ static struct audit_ruleset *audit_ruleset_derive(struct audit_ruleset *old,
 	u32 mask[AUDIT_BITMASK_SIZE];
 	u64 key = audit_rule_key(r);
 	bool slotted = false;
-	unsigned int nr, edits = 1;
+	unsigned int w, edits = 1;
 	int err = -ENOMEM;
+	u32 bits;
 
-	/* One array per list edit; a slot and its array per syscall. */
+	/*
+	 * One base per list edit; a slot and its base per syscall, and the
+	 * chunks of those slots (32 syscalls to a word of the mask).
+	 */
 	if (r->listnr == AUDIT_FILTER_EXIT) {
 		slotted = audit_rule_slot_mask(r, mask);
-		for (nr = 0; slotted && nr < AUDIT_BITMASK_SIZE; nr++)
-			edits += 2 * hweight32(mask[nr]);
+		for (w = 0; slotted && w < AUDIT_BITMASK_SIZE; w++)
+			edits += 2 * hweight32(mask[w]) + !!mask[w];
 		edits += !slotted;
 	}
 	ch.rs = kvmalloc(sizeof(*ch.rs), GFP_KERNEL);
@@ -554,17 +653,15 @@ static struct audit_ruleset *audit_ruleset_derive(struct audit_ruleset *old,
 	ch.rs->stale = NULL;
 	ch.rs->stale_watches = NULL;
 
-	err = audit_change_rules(&ch, &ch.rs->list[r->listnr],
-				 &ch.rs->count[r->listnr], r, add);
+	err = audit_change_rules(&ch, &ch.rs->list[r->listnr], r, add);
 	if (err)
 		goto fail;
 	if (r->listnr == AUDIT_FILTER_EXIT && !slotted)
-		err = audit_change_rules(&ch, &ch.rs->any_syscall,
-					 &ch.rs->n_any, r, add);
-	for (nr = 0; slotted && !err && nr < AUDIT_SYSCALL_SLOTS; nr++) {
-		if (!(mask[AUDIT_WORD(nr)] & AUDIT_BIT(nr)))
-			continue;
-		err = audit_change_slot(&ch, nr, r, key, add);
+		err = audit_change_rules(&ch, &ch.rs->any_syscall, r, add);
+	for (w = 0; slotted && !err && w < AUDIT_BITMASK_SIZE; w++) {
+		for (bits = mask[w]; bits && !err; bits &= bits - 1)
+			err = audit_change_slot(&ch, w * 32 + __ffs(bits), r,
+						key, add);
 	}
 	if (err)
 		goto fail;
@@ -602,7 +699,7 @@ static void audit_ruleset_install(struct audit_ruleset *rs)
 
 	old = rcu_replace_pointer(audit_ruleset, rs,
 				  lockdep_is_held(&audit_cmd_mutex));
-	if (rs->count[AUDIT_FILTER_EXIT] || rs->count[AUDIT_FILTER_URING_EXIT])
+	if (rs->list[AUDIT_FILTER_EXIT].n || rs->list[AUDIT_FILTER_URING_EXIT].n)
 		static_branch_enable(&audit_exit_rules_key);
 	else
 		static_branch_disable(&audit_exit_rules_key);
@@ -666,9 +763,9 @@ struct audit_rule *audit_ruleset_first(u32 listnr,
 	struct audit_ruleset *rs = rcu_dereference(audit_ruleset);
 	unsigned int i;
 
-	for (i = 0; rs && i < rs->count[listnr]; i++)
-		if (audit_rule_match(rs->list[listnr][i], s))
-			return rs->list[listnr][i];
+	for (i = 0; rs && i < rs->list[listnr].n; i++)
+		if (audit_rule_match(rs->list[listnr].rules[i], s))
+			return rs->list[listnr].rules[i];
 	return NULL;
 }
 
@@ -682,8 +779,8 @@ struct audit_rule *audit_ruleset_uring(const struct audit_subject *s, u8 op)
 	struct audit_ruleset *rs = rcu_dereference(audit_ruleset);
 	unsigned int i;
 
-	for (i = 0; rs && i < rs->count[AUDIT_FILTER_URING_EXIT]; i++) {
-		struct audit_rule *r = rs->list[AUDIT_FILTER_URING_EXIT][i];
+	for (i = 0; rs && i < rs->list[AUDIT_FILTER_URING_EXIT].n; i++) {
+		struct audit_rule *r = rs->list[AUDIT_FILTER_URING_EXIT].rules[i];
 
 		if ((r->mask[AUDIT_WORD(op)] & AUDIT_BIT(op)) &&
 		    audit_rule_match(r, s))
@@ -699,9 +796,10 @@ static void audit_ruleset_log_dir(const struct audit_dir *d, kuid_t auid,
 	unsigned int l, i;
 
 	for (l = 0; rs && l < AUDIT_NR_FILTERS; l++)
-		for (i = 0; i < rs->count[l]; i++)
-			if (rs->list[l][i]->watch || rs->list[l][i]->exe)
-				audit_watch_log_going(rs->list[l][i], d, auid,
+		for (i = 0; i < rs->list[l].n; i++)
+			if (rs->list[l].rules[i]->watch ||
+			    rs->list[l].rules[i]->exe)
+				audit_watch_log_going(rs->list[l].rules[i], d, auid,
 						      ses, moved);
 }
 
@@ -724,8 +822,9 @@ bool audit_ruleset_names_syscall(int major, bool *watches)
 
 	rcu_read_lock();
 	rs = rcu_dereference(audit_ruleset);
-	any = rs && (rs->n_any || (major >= 0 && major < AUDIT_SYSCALL_SLOTS &&
-				   rs->slots[major]));
+	any = rs && (rs->any_syscall.n ||
+		     (major >= 0 && major < AUDIT_SYSCALL_SLOTS &&
+		      audit_slot_of(rs, major)));
 	*watches = any && rs->watch_set;
 	rcu_read_unlock();
 	return any;
@@ -758,19 +857,20 @@ static void audit_run_next(struct audit_run *run)
 static void audit_keyed_run(const struct audit_slot *slot, u64 key,
 			    struct audit_run *run)
 {
-	unsigned int lo = 0, hi = slot->nkeyed, mid;
+	const struct audit_keyed_rule *keyed = slot->keyed.keyed;
+	unsigned int lo = 0, hi = slot->keyed.n, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (slot->keyed[mid].key < key)
+		if (keyed[mid].key < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	run->keyed = slot->keyed + lo;
+	run->keyed = keyed + lo;
 	run->rules = NULL;
 	run->n = 0;
-	while (lo + run->n < slot->nkeyed && slot->keyed[lo + run->n].key == key)
+	while (lo + run->n < slot->keyed.n && keyed[lo + run->n].key == key)
 		run->n++;
 }
 
@@ -821,18 +921,18 @@ struct audit_rule *audit_ruleset_exit_in(const struct audit_ruleset *rs,
 	int major = s->sc->major, near = -1;
 	struct audit_rule *r;
 
-	if (rs->n_any)
-		runs[nruns++] = (struct audit_run){ rs->any_syscall, NULL,
-						    rs->n_any };
+	if (rs->any_syscall.n)
+		runs[nruns++] = (struct audit_run){ rs->any_syscall.rules, NULL,
+						    rs->any_syscall.n };
 	if (major >= 0 && major < AUDIT_SYSCALL_SLOTS)
-		slot = rs->slots[major];
-	if (slot && slot->nplain)
-		runs[nruns++] = (struct audit_run){ slot->plain, NULL,
-						    slot->nplain };
+		slot = audit_slot_of(rs, major);
+	if (slot && slot->plain.n)
+		runs[nruns++] = (struct audit_run){ slot->plain.rules, NULL,
+						    slot->plain.n };
 	/* Watch rules (auditctl -w): none can match far from every watch. */
-	if (slot && slot->nwatched && audit_near_watch(rs, s, &near))
-		runs[nruns++] = (struct audit_run){ slot->watched, NULL,
-						    slot->nwatched };
+	if (slot && slot->watched.n && audit_near_watch(rs, s, &near))
+		runs[nruns++] = (struct audit_run){ slot->watched.rules, NULL,
+						    slot->watched.n };
 	for (i = 0; slot && i < AUDIT_KEY_FIELDS; i++) {
 		if (!(slot->key_fields & BIT(i)))
 			continue;

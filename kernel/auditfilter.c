@@ -347,7 +347,8 @@ static u32 audit_rule_hash_of(const struct audit_rule_data *d)
 
 static void audit_rule_hash_add(struct audit_rule *r)
 {
-	hash_add(audit_rule_hash, &r->hash, audit_rule_hash_of(r->orig));
+	r->hash_val = audit_rule_hash_of(r->orig);
+	hash_add(audit_rule_hash, &r->hash, r->hash_val);
 }
 
 static struct audit_rule *audit_rule_find(const void *data, size_t len,
@@ -355,11 +356,14 @@ static struct audit_rule *audit_rule_find(const void *data, size_t len,
 {
 	const struct audit_rule_data *d = data;
 	struct audit_rule *r;
+	u32 h;
 
 	if (len < sizeof(*d) || d->buflen > len - sizeof(*d))
 		return NULL;
-	hash_for_each_possible(audit_rule_hash, r, hash, audit_rule_hash_of(d))
-		if (r->listnr == listnr && audit_rule_same(r, data, len))
+	h = audit_rule_hash_of(d);
+	hash_for_each_possible(audit_rule_hash, r, hash, h)
+		if (r->hash_val == h && r->listnr == listnr &&
+		    audit_rule_same(r, data, len))
 			return r;
 	return NULL;
 }

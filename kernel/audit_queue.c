@@ -401,12 +401,19 @@ static int audit_send_to_daemon(struct sk_buff *skb,
 }
 
 /*
+ * kauditd's alone: the daemon stopped reading and that was reported; set
+ * until the queues are emptied, so that each stall is reported once (at
+ * most one report in 5 s, for a daemon that stalls and reads in turns).
+ */
+static bool audit_stall_reported;
+
+/*
  * Delivers @q to the daemon until it is empty or the daemon fails.
  * Returns false when the daemon went away or stopped reading.
  */
 static bool audit_flush_to_daemon(struct sk_buff_head *q, bool fresh)
 {
-	static DEFINE_RATELIMIT_STATE(stall_rs, 60 * HZ, 1);
+	static DEFINE_RATELIMIT_STATE(stall_rs, 5 * HZ, 1);
 	struct audit_dest to;
 	struct sk_buff *skb;
 	int err;
@@ -432,9 +439,11 @@ static bool audit_flush_to_daemon(struct sk_buff_head *q, bool fresh)
 		if (err == -EAGAIN) {
 			/* Not lost: first in line for the next try. */
 			skb_queue_head(&audit_hold, skb);
-			if (__ratelimit(&stall_rs))
+			if (!audit_stall_reported && __ratelimit(&stall_rs)) {
 				pr_warn("audit: daemon is not reading; %u records waiting\n",
 					audit_backlog_len() + audit_hold_len());
+				audit_stall_reported = true;
+			}
 		} else if (fresh) {
 			audit_printk_record(skb);
 			audit_hold_record(skb);
@@ -476,8 +485,9 @@ static int kauditd_thread(void *unused)
 	while (!kthread_should_stop()) {
 		if (audit_daemon_present()) {
 			/* Held records first: they are older. */
-			if (audit_flush_to_daemon(&audit_hold, false))
-				audit_flush_to_daemon(&audit_backlog, true);
+			if (audit_flush_to_daemon(&audit_hold, false) &&
+			    audit_flush_to_daemon(&audit_backlog, true))
+				audit_stall_reported = false;
 		} else {
 			audit_flush_without_daemon();
 		}

@@ -698,10 +698,13 @@ static int audit_list_start(struct netlink_callback *cb)
 {
 	struct audit_listing *l;
 	struct audit_rule *r;
-	unsigned int i;
+	unsigned int i, n = 0;
 
 	lockdep_assert_held(&audit_cmd_mutex);
-	l = kvmalloc(struct_size(l, rules, audit_rule_count), GFP_KERNEL);
+	/* Sized by the lists themselves: they are what is walked below. */
+	for (i = 0; i < AUDIT_NR_FILTERS; i++)
+		n += list_count_nodes(&audit_rule_lists[i]);
+	l = kvmalloc(struct_size(l, rules, n), GFP_KERNEL);
 	if (!l)
 		return -ENOMEM;
 	l->n = 0;

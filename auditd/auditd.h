@@ -312,6 +312,9 @@ struct logfile {
 	size_t len, cap;
 	unsigned unsynced;	/* records since the last explicit flush */
 	bool suspended;		/* log_suspend in effect: records are dropped */
+	/* This file's size action was taken and left it open (ignore,
+	 * syslog, ...): the limit is checked at each batch, not each record. */
+	bool over_limit;
 	unsigned long long dropped;
 	/* The daemon's hooks; CTX is passed back to each. */
 	void *ctx;

@@ -56,6 +56,7 @@ int log_open(struct logfile *lf, const struct auditd_conf *c,
 	lf->conf = c;
 	lf->fd = -1;
 	lf->size = 0;
+	lf->over_limit = false;
 	if (!lf->buf) {
 		lf->buf = malloc(LOG_BUF_SIZE);
 		if (!lf->buf)
@@ -164,7 +165,7 @@ void log_limit(struct logfile *lf)
 {
 	const struct auditd_conf *c = lf->conf;
 
-	if (lf->fd >= 0 && c->max_log_file &&
+	if (lf->fd >= 0 && c->max_log_file && !lf->over_limit &&
 	    (unsigned long long)lf->size + lf->len >= c->max_log_file * MIB)
 		log_flush(lf, false);
 }
@@ -215,6 +216,8 @@ void log_flush(struct logfile *lf, bool force_sync)
 		snprintf(why, sizeof(why), "%s reached max_log_file (%u MiB)",
 			 c->log_file, c->max_log_file);
 		report(lf, LOG_SIZE, why);
+		/* still open: the action keeps it (a rotation opens anew) */
+		lf->over_limit = lf->fd >= 0;
 	}
 	/* the report may have closed it */
 	if (wrote && lf->fd >= 0)

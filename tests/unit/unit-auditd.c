@@ -310,11 +310,14 @@ static pid_t fake_spawn(const char *path, const char *const argv[], bool quiet)
 }
 
 static struct actions act;
+static int writes;		/* buffers written out */
 
 static void test_report(void *ctx, struct logfile *lf, enum log_event ev,
 			const char *why)
 {
 	(void)ctx;
+	if (ev == LOG_WROTE)
+		writes++;
 	action_report(&act, lf, ev, why);
 }
 
@@ -471,6 +474,29 @@ static void test_log(void)
 	log_add(&lf, line, sizeof(line));
 	/* suspended at 1 MiB (line 1025): the 76 after it and this one */
 	CHECK(lf.dropped == 77);
+	log_close(&lf);
+
+	/*
+	 * ignore: past the limit the log goes on in batches; the size
+	 * checked between records must not write each one out (it did,
+	 * and the daemon made a write per record: 2.4x slower)
+	 */
+	c.max_log_file_action.action = DA_IGNORE;
+	unlink(c.log_file);
+	open_log(&lf, &c);
+	for (int i = 0; i < 1100; i++) {
+		log_add(&lf, line, sizeof(line));
+		log_limit(&lf);
+	}
+	writes = 0;
+	for (int i = 0; i < 100; i++) {
+		log_add(&lf, line, sizeof(line));
+		log_limit(&lf);
+	}
+	CHECK(writes == 0);
+	log_flush(&lf, false);
+	CHECK(writes == 1);
+	CHECK(size_of("audit.log") == 1200 * 1024);
 	log_close(&lf);
 
 	/* num_logs < 2 with rotate: not rotated, said once */

@@ -335,14 +335,23 @@ static bool audit_rule_same(const struct audit_rule *a, const void *data,
 }
 
 /*
- * The hash of a rule as sent (@d, its length checked): its bytes, all
- * but the prepend flag, as audit_rule_same() compares them.
+ * The hash of a rule as sent (@d, its length checked): of the parts
+ * audit_rule_same() compares, those in use (the fields up to
+ * field_count and the strings), which rules equal byte for byte share:
+ * a quarter of the bytes of a two-field rule, hashed on every add and
+ * delete.
  */
 static u32 audit_rule_hash_of(const struct audit_rule_data *d)
 {
-	return jhash((const char *)d + sizeof(d->flags),
-		     sizeof(*d) + d->buflen - sizeof(d->flags),
-		     d->flags & ~AUDIT_FILTER_PREPEND);
+	u32 n = min_t(u32, d->field_count, AUDIT_MAX_FIELDS);
+	u32 h = d->flags & ~AUDIT_FILTER_PREPEND;
+
+	h = jhash_2words(d->action, d->field_count, h);
+	h = jhash2(d->mask, AUDIT_BITMASK_SIZE, h);
+	h = jhash2(d->fields, n, h);
+	h = jhash2(d->values, n, h);
+	h = jhash2(d->fieldflags, n, h);
+	return jhash(d->buf, d->buflen, h ^ d->buflen);
 }
 
 static void audit_rule_hash_add(struct audit_rule *r)

@@ -14,12 +14,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "cmd.h"
 
-/* The netlink socket, opened when a command first needs it. */
+/* The netlink socket, opened when a command first needs it, and the
+ * rules of a rules file waiting to be sent. */
 struct ctx {
 	struct al_nl nl;
 	bool open;
+	struct batch batch;
 };
 
 static int need_nl(struct ctx *x, struct al_err *err)
@@ -223,24 +226,43 @@ static int do_list(struct ctx *x, const char *key, bool interpret,
 	return 0;
 }
 
+/* Sends the deletions in B; the first refused one fails the lot. */
+static int send_deletions(struct ctx *x, struct batch *b, struct al_err *err)
+{
+	int rc = batch_send(b, &x->nl);
+
+	for (int i = 0; rc == 0 && i < b->n; i++)
+		rc = b->req[i].err;
+	batch_clear(b);
+	if (rc < 0)
+		return al_fail(err, "Error deleting rule (%s)", strerror(-rc));
+	return 0;
+}
+
 static int do_delete_all(struct ctx *x, const char *key, struct al_err *err)
 {
 	struct list_ctx lc = { .key = key, .collect = true };
-	int rc = 0;
+	struct batch b;
+	int rc = batch_init(&b);
 
+	if (rc < 0)
+		return al_fail(err, "-D: out of memory");
 	if (al_list_rules(&x->nl, list_one, &lc, err) < 0)
 		rc = -1;
-	for (int i = 0; i < lc.ndel; i++) {
-		int r = rc < 0 ? 0 : al_nl_request(&x->nl, AUDIT_DEL_RULE,
-						   lc.del[i], lc.del_len[i],
-						   0, NULL, 0);
-
-		if (r < 0)
-			rc = al_fail(err, "Error deleting rule (%s)", strerror(-r));
-		free(lc.del[i]);
+	for (int i = 0; rc == 0 && i < lc.ndel; i++) {
+		if (!batch_fits(&b, lc.del_len[i]))
+			rc = send_deletions(x, &b, err);
+		if (rc == 0)
+			batch_add(&b, &x->nl, AUDIT_DEL_RULE, lc.del[i],
+				  lc.del_len[i], i);
 	}
+	if (rc == 0)
+		rc = send_deletions(x, &b, err);
+	for (int i = 0; i < lc.ndel; i++)
+		free(lc.del[i]);
 	free(lc.del);
 	free(lc.del_len);
+	batch_free(&b);
 	if (rc == 0)
 		printf("No rules\n");
 	return rc;
@@ -264,22 +286,115 @@ static int do_signal(struct ctx *x, int sig, const char *name,
 	return 0;
 }
 
+/* What a refused rule request says, as Debian's auditctl words it. */
+static int rule_error(int op, int rc, struct al_err *err)
+{
+	if (rc == -EEXIST)
+		return al_fail(err, "Error sending add rule data request (Rule exists)");
+	if (rc == -ENOENT && op == AUDIT_DEL_RULE)
+		return al_fail(err, "Error sending delete rule data request (No rule matches)");
+	return al_fail(err, "Error sending %s rule data request (%s)",
+		       op == AUDIT_ADD_RULE ? "add" : "delete", strerror(-rc));
+}
+
 static int do_rule(struct ctx *x, struct cmd *c, struct al_err *err)
 {
 	const struct audit_rule_data *d = &c->rule.u.d;
 	int rc = al_nl_request(&x->nl, c->rule_op, d, al_rule_size(d), 0,
 			       NULL, 0);
 
-	if (rc == -EEXIST)
-		return al_fail(err, "Error sending add rule data request (Rule exists)");
-	if (rc == -ENOENT && c->rule_op == AUDIT_DEL_RULE)
-		return al_fail(err, "Error sending delete rule data request (No rule matches)");
-	if (rc < 0)
-		return al_fail(err, "Error sending %s rule data request (%s)",
-			       c->rule_op == AUDIT_ADD_RULE ? "add" : "delete",
-			       strerror(-rc));
-	return 0;
+	return rc < 0 ? rule_error(c->rule_op, rc, err) : 0;
 }
+
+/*
+ * A rules file's lines that only add a rule wait in the batch; anything
+ * else sends them first (cmd_run_file calls flush).
+ */
+static int defer_rule(void *ctx, const struct cmd *c, int line,
+		      struct al_err *err)
+{
+	struct ctx *x = ctx;
+	size_t len = al_rule_size(&c->rule.u.d);
+
+	if (c->rule_op != AUDIT_ADD_RULE || c->nacts)
+		return 0;
+	if (need_nl(x, err) < 0)
+		return -1;
+	if (!x->batch.buf && batch_init(&x->batch) < 0)
+		return al_fail(err, "out of memory");
+	if (!batch_fits(&x->batch, len))
+		return 0;		/* a rule too big to share a datagram */
+	batch_add(&x->batch, &x->nl, AUDIT_ADD_RULE, &c->rule.u.d, len, line);
+	return batch_fits(&x->batch, sizeof(c->rule.u)) ? 1 : 2;
+}
+
+/*
+ * Rules of B from FROM on that were added, deleted again: a file that
+ * stops at a failing line leaves the rules before it, none after it.
+ */
+static void undo_rules(struct ctx *x, struct batch *b, int from,
+		       cmd_report_fn report, void *rctx)
+{
+	struct batch undo;
+	int rc;
+
+	if (batch_init(&undo) < 0) {
+		report(rctx, b->req[from].line,
+		       "out of memory: the rules after the failing line stay loaded");
+		return;
+	}
+	for (int i = from; i < b->n; i++) {
+		size_t len;
+		const void *d = batch_data(b, i, &len);
+
+		if (b->req[i].done && b->req[i].err == 0)
+			batch_add(&undo, &x->nl, AUDIT_DEL_RULE, d, len,
+				  b->req[i].line);
+	}
+	rc = batch_send(&undo, &x->nl);
+	for (int i = 0; i < undo.n; i++) {
+		struct al_err e;
+		int r = undo.req[i].done ? undo.req[i].err : rc;
+
+		if (r < 0) {
+			al_fail(&e, "the rule was loaded after a failing line and could not be deleted again (%s)",
+				strerror(-r));
+			report(rctx, undo.req[i].line, e.msg);
+		}
+	}
+	batch_free(&undo);
+}
+
+static void flush_rules(void *ctx, cmd_report_fn report, void *rctx)
+{
+	struct ctx *x = ctx;
+	struct batch *b = &x->batch;
+	int rc = batch_send(b, &x->nl);
+
+	for (int i = 0; i < b->n; i++) {
+		struct batch_req *r = &b->req[i];
+		struct al_err e;
+
+		if (r->done && r->err == 0) {
+			report(rctx, r->line, NULL);
+			continue;
+		}
+		rule_error(AUDIT_ADD_RULE, r->done ? r->err : rc, &e);
+		if (!report(rctx, r->line, e.msg)) {
+			undo_rules(x, b, i + 1, report, rctx);
+			break;
+		}
+	}
+	batch_clear(b);
+}
+
+static int run_cmd(void *ctx, struct cmd *c, struct al_err *err);
+
+static const struct cmd_file_ops file_ops = {
+	.exec = run_cmd,
+	.defer = defer_rule,
+	.flush = flush_rules,
+};
 
 static int run_cmd(void *ctx, struct cmd *c, struct al_err *err)
 {
@@ -341,7 +456,7 @@ static int run_cmd(void *ctx, struct cmd *c, struct al_err *err)
 		}
 		case ACT_RULES_FILE:
 			rc = cmd_run_file(a->arg, c->keep_going,
-					  c->ignore_errors, run_cmd, x, stderr,
+					  c->ignore_errors, &file_ops, x, stderr,
 					  err);
 			break;
 		default:
@@ -392,6 +507,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "auditctl: %s\n", err.msg);
 	if (x.open)
 		al_nl_close(&x.nl);
+	batch_free(&x.batch);
 	free(c);
 	return rc < 0 ? 1 : 0;
 }

@@ -301,22 +301,93 @@ static FILE *open_rules(const char *path, struct al_err *err)
 	return f;
 }
 
-int cmd_run_file(const char *path, bool keep_going, bool ignore,
-		 cmd_exec_fn exec, void *ctx, FILE *msgs, struct al_err *err)
+/* One rules file's run: where its lines are reported, and the counts. */
+struct file_run {
+	const char *path;
+	FILE *msgs;
+	bool keep_going, ignore, stopped;
+	int failed, ok;
+};
+
+static bool file_report(void *p, int line, const char *msg)
 {
+	struct file_run *fr = p;
+
+	if (!msg) {
+		fr->ok++;
+		return true;
+	}
+	fr->failed++;
+	fprintf(fr->msgs, "%s\nThere was an error in line %d of %s\n",
+		msg, line, fr->path);
+	if (!fr->keep_going && !fr->ignore)
+		fr->stopped = true;
+	return !fr->stopped;
+}
+
+/* Lines taken for later are done before anything after them is. */
+static void file_flush(const struct cmd_file_ops *ops, void *ctx,
+		       struct file_run *fr)
+{
+	if (ops->flush && !fr->stopped)
+		ops->flush(ctx, file_report, fr);
+}
+
+/* Parses one line into C and hands it on: 0 done, 1 deferred, 2 deferred
+ * and the batch is full, -1 failed (E says why). */
+static int file_line(char *line, size_t len, int lineno,
+		     const struct cmd_file_ops *ops, void *ctx,
+		     struct file_run *fr, struct al_err *e)
+{
+	char *argv[MAX_WORDS + 1];
+	struct cmd *c;
+	int n, rc;
+
+	argv[0] = "auditctl";
+	n = al_split_words(line, argv + 1, MAX_WORDS, e);
+	if (len != (size_t)-1 && (n == 0 || (n > 0 && argv[1][0] == '#')))
+		return 0;
+	if (len == (size_t)-1)
+		return al_fail(e, "line longer than %d bytes", MAX_LINE);
+	if (n < 0)
+		return -1;
+	c = malloc(sizeof(*c));
+	if (!c)
+		return al_fail(e, "out of memory");
+	rc = cmd_parse(n + 1, argv, c, e);
+	if (rc == 0 && nested_file(c))
+		rc = al_fail(e, "-R cannot be used inside a rules file");
+	if (rc == 0 && ops->defer)
+		rc = ops->defer(ctx, c, lineno, e);
+	if (rc == 0) {
+		file_flush(ops, ctx, fr);
+		rc = fr->stopped ? 0 : ops->exec(ctx, c, e);
+		if (rc == 0 && !fr->stopped)
+			file_report(fr, lineno, NULL);
+	}
+	free(c);
+	return rc;
+}
+
+int cmd_run_file(const char *path, bool keep_going, bool ignore,
+		 const struct cmd_file_ops *ops, void *ctx, FILE *msgs,
+		 struct al_err *err)
+{
+	struct file_run fr = {
+		.path = path, .msgs = msgs,
+		.keep_going = keep_going, .ignore = ignore,
+	};
 	char line[MAX_LINE + 2];
-	int lineno = 0, failed = 0, ok = 0;
+	int lineno = 0;
 	FILE *f;
 
 	f = open_rules(path, err);
 	if (!f)
 		return -1;
-	while (fgets(line, sizeof(line), f)) {
-		char *argv[MAX_WORDS + 1];
-		struct cmd *c;
+	while (!fr.stopped && fgets(line, sizeof(line), f)) {
 		struct al_err e;
 		size_t len = strlen(line);
-		int n, rc;
+		int rc;
 
 		lineno++;
 		if (len && line[len - 1] == '\n') {
@@ -329,40 +400,23 @@ int cmd_run_file(const char *path, bool keep_going, bool ignore,
 			line[0] = '\0';
 			len = (size_t)-1;
 		}
-		argv[0] = "auditctl";
-		n = al_split_words(line, argv + 1, MAX_WORDS, &e);
-		if (len != (size_t)-1 &&
-		    (n == 0 || (n > 0 && argv[1][0] == '#')))
+		rc = file_line(line, len, lineno, ops, ctx, &fr, &e);
+		if (rc == 2)
+			file_flush(ops, ctx, &fr);
+		if (rc >= 0)
 			continue;
-		c = malloc(sizeof(*c));
-		if (len == (size_t)-1) {
-			rc = al_fail(&e, "line longer than %d bytes", MAX_LINE);
-		} else if (!c) {
-			rc = al_fail(&e, "out of memory");
-		} else {
-			rc = n < 0 ? -1 : cmd_parse(n + 1, argv, c, &e);
-			if (rc == 0 && nested_file(c))
-				rc = al_fail(&e, "-R cannot be used inside a rules file");
-			if (rc == 0)
-				rc = exec(ctx, c, &e);
-		}
-		free(c);
-		if (rc == 0) {
-			ok++;
-			continue;
-		}
-		failed++;
-		fprintf(msgs, "%s\nThere was an error in line %d of %s\n",
-			e.msg, lineno, path);
-		if (!keep_going && !ignore)
-			break;
+		/* Earlier lines first: one of them may stop the file. */
+		file_flush(ops, ctx, &fr);
+		if (!fr.stopped)
+			file_report(&fr, lineno, e.msg);
 	}
+	file_flush(ops, ctx, &fr);
 	fclose(f);
-	if (keep_going && failed)
+	if (keep_going && fr.failed)
 		fprintf(msgs, "There were %d rule errors and %d rules loaded from %s\n",
-			failed, ok, path);
-	if (failed && !ignore)
-		return al_fail(err, "-R %s: %d line%s failed", path, failed,
-			       failed == 1 ? "" : "s");
+			fr.failed, fr.ok, path);
+	if (fr.failed && !ignore)
+		return al_fail(err, "-R %s: %d line%s failed", path, fr.failed,
+			       fr.failed == 1 ? "" : "s");
 	return 0;
 }

@@ -53,15 +53,38 @@ struct cmd {
  * argument at fault. */
 int cmd_parse(int argc, char **argv, struct cmd *c, struct al_err *err);
 
-/* Runs one parsed command; the caller's side of cmd_run_file. */
-typedef int (*cmd_exec_fn)(void *ctx, struct cmd *c, struct al_err *err);
+/* A rules file's line done: MSG is NULL if it succeeded, else what
+ * failed.  Returns whether to go on with the file. */
+typedef bool (*cmd_report_fn)(void *rctx, int line, const char *msg);
+
+/* Where a rules file's commands go. */
+struct cmd_file_ops {
+	/* Runs one parsed command now. */
+	int (*exec)(void *ctx, struct cmd *c, struct al_err *err);
+	/*
+	 * Optional, with flush: takes command C of line LINE, if it is one
+	 * that may be sent later with others (a rule to add, nothing
+	 * else).  Returns 0 if not taken (it goes to exec), 1 if taken, 2
+	 * if taken and nothing more fits (flush now), -1 on error.
+	 */
+	int (*defer)(void *ctx, const struct cmd *c, int line,
+		     struct al_err *err);
+	/*
+	 * Sends what defer took, reporting each line in order.  When a
+	 * report says stop, the lines after it that had succeeded are
+	 * undone, so that the kernel is left as if the file had stopped
+	 * at the failing line.
+	 */
+	void (*flush)(void *ctx, cmd_report_fn report, void *rctx);
+};
 
 /* Reads rules from PATH, one command a line ('#' comments), parsing
- * each and handing it to EXEC.  A failing line is reported on MSGS with
+ * each and handing it to OPS.  A failing line is reported on MSGS with
  * the file and line; then the file stops unless KEEP_GOING or IGNORE.
  * Fails (unless IGNORE) if any line failed. */
 int cmd_run_file(const char *path, bool keep_going, bool ignore,
-		 cmd_exec_fn exec, void *ctx, FILE *msgs, struct al_err *err);
+		 const struct cmd_file_ops *ops, void *ctx, FILE *msgs,
+		 struct al_err *err);
 
 void cmd_usage(FILE *f);
 

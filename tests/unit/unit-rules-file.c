@@ -34,6 +34,98 @@ static int record(void *ctx, struct cmd *c, struct al_err *err)
 	return 0;
 }
 
+static const struct cmd_file_ops record_ops = { .exec = record };
+
+/*
+ * A batching runner, as auditctl's: rules to add wait (8 at most), and
+ * are "sent" at flush, where the lines in fail[] are refused; a refusal
+ * that stops the file undoes the later lines of its batch.  The log
+ * says in what order things happened: d<line> deferred, x<line> run at
+ * once, s<line> sent, u<line> undone.
+ */
+struct batcher {
+	struct recorder rec;
+	int pending[8], npending, fail[4], nfail, line;
+	char log[65536];
+	size_t loglen;
+};
+
+static void blog(struct batcher *b, char what, int line)
+{
+	b->loglen += (size_t)snprintf(b->log + b->loglen,
+				      sizeof(b->log) - b->loglen, "%c%d ",
+				      what, line);
+}
+
+static int batch_exec(void *ctx, struct cmd *c, struct al_err *err)
+{
+	struct batcher *b = ctx;
+
+	blog(b, 'x', 0);
+	return record(&b->rec, c, err);
+}
+
+static int batch_defer(void *ctx, const struct cmd *c, int line,
+		       struct al_err *err)
+{
+	struct batcher *b = ctx;
+
+	(void)err;
+	if (c->rule_op != AUDIT_ADD_RULE || c->nacts)
+		return 0;
+	b->pending[b->npending++] = line;
+	blog(b, 'd', line);
+	return b->npending == 8 ? 2 : 1;
+}
+
+static void batch_flush(void *ctx, cmd_report_fn report, void *rctx)
+{
+	struct batcher *b = ctx;
+
+	for (int i = 0; i < b->npending; i++) {
+		int line = b->pending[i];
+		bool refused = false;
+
+		for (int k = 0; k < b->nfail; k++)
+			refused |= b->fail[k] == line;
+		blog(b, 's', line);
+		if (!refused) {
+			b->rec.rules++;
+			report(rctx, line, NULL);
+		} else if (!report(rctx, line, "Error sending add rule data request (Rule exists)")) {
+			/* loaded in the same datagram, deleted again */
+			for (int k = i + 1; k < b->npending; k++)
+				blog(b, 'u', b->pending[k]);
+			break;
+		}
+	}
+	b->npending = 0;
+}
+
+static const struct cmd_file_ops batch_ops = {
+	.exec = batch_exec, .defer = batch_defer, .flush = batch_flush,
+};
+
+static int run_batched(const char *path, bool keep_going, struct batcher *b,
+		       char *msgs, size_t len)
+{
+	FILE *m = tmpfile();
+	struct al_err err = { "" };
+	size_t n;
+	int rc;
+
+	memset(&b->rec, 0, sizeof(b->rec));
+	b->npending = 0;
+	b->loglen = 0;
+	b->log[0] = '\0';
+	rc = cmd_run_file(path, keep_going, false, &batch_ops, b, m, &err);
+	rewind(m);
+	n = fread(msgs, 1, len - 1, m);
+	msgs[n] = '\0';
+	fclose(m);
+	return rc;
+}
+
 static char dir[] = "/tmp/unit-rules-XXXXXX";
 
 static const char *write_rules(const char *name, int lines, int bad_line,
@@ -72,7 +164,7 @@ static int run(const char *path, bool keep_going, bool ignore,
 	int rc;
 
 	memset(r, 0, sizeof(*r));
-	rc = cmd_run_file(path, keep_going, ignore, record, r, m, &err);
+	rc = cmd_run_file(path, keep_going, ignore, &record_ops, r, m, &err);
 	rewind(m);
 	n = fread(msgs, 1, len - 1, m);
 	msgs[n] = '\0';
@@ -149,6 +241,57 @@ int main(void)
 	CHECK_HAS(msgs, "longer than 8192");
 	CHECK_HAS(msgs, "line 3 of");
 	CHECK(r.sets == 1);		/* the line after them still ran */
+
+	/*
+	 * Batched: 12 rules, a status line, 12 more, a line that does not
+	 * parse.  The status line runs after the 12 rules before it were
+	 * sent; a refusal of line 6 stops the file there, the rest of its
+	 * batch (lines 7 and 8) undone, nothing after it run or reported.
+	 */
+	snprintf(want, sizeof(want), "%s/batch.rules", dir);
+	f = fopen(want, "w");
+	if (f) {
+		for (int i = 1; i <= 25; i++)
+			fprintf(f, i == 13 ? "-b 100\n" :
+				"-a always,exit -F arch=b64 -S openat -F uid=%d\n", i);
+		fprintf(f, "-a always,exit -F nosuchfield=1\n");
+		fclose(f);
+	}
+	chmod(want, 0600);
+	{
+		static struct batcher b;
+		char where[1024];
+
+		b.nfail = 0;
+		CHECK(run_batched(want, false, &b, msgs, sizeof(msgs)) < 0);
+		CHECK_HAS(msgs, "nosuchfield");
+		CHECK_HAS(msgs, "line 26 of");
+		CHECK_HAS(b.log, "d1 d2 d3 d4 d5 d6 d7 d8 s1 s2 s3 s4 s5 s6 s7 s8 d9 ");
+		CHECK_HAS(b.log, "s12 x0 d14 ");
+		CHECK_HAS(b.log, "d25 s22 s23 s24 s25 ");
+		CHECK(b.rec.rules == 24 && b.rec.sets == 1);
+
+		b.nfail = 1;
+		b.fail[0] = 6;
+		CHECK(run_batched(want, false, &b, msgs, sizeof(msgs)) < 0);
+		snprintf(where, sizeof(where),
+			 "Error sending add rule data request (Rule exists)\nThere was an error in line 6 of %s\n",
+			 want);
+		CHECK_STR(msgs, where);
+		CHECK_STR(b.log, "d1 d2 d3 d4 d5 d6 d7 d8 s1 s2 s3 s4 s5 s6 u7 u8 ");
+		CHECK(b.rec.rules == 5 && b.rec.sets == 0);
+
+		/* -c: every refusal reported, the other lines done, counted */
+		b.nfail = 2;
+		b.fail[1] = 20;
+		CHECK(run_batched(want, true, &b, msgs, sizeof(msgs)) < 0);
+		CHECK_HAS(msgs, "error in line 6 of");
+		CHECK_HAS(msgs, "error in line 20 of");
+		CHECK_HAS(msgs, "error in line 26 of");
+		CHECK_HAS(msgs, "There were 3 rule errors and 23 rules loaded");
+		CHECK(b.rec.rules == 22 && b.rec.sets == 1);
+		CHECK(strstr(b.log, "u") == NULL);
+	}
 
 	/* the sample installed as /etc/audit/audit.rules parses */
 	CHECK(run(AUDIT_TOP "/auditd/audit.rules", false, false, &r, msgs,

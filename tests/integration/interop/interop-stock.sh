@@ -35,6 +35,17 @@ expect_eq "-l: ours = Debian's" "$ours" "$theirs"
 expect_eq "rule count" "$(echo "$theirs" | wc -l)" 8
 "$OURS_AUDITCTL" -D >/dev/null || fail "our auditctl -D"
 expect_eq "after -D" "$("$DEBIAN_AUDITCTL" -l)" "No rules"
+# Our -R's batches on the stock kernel: a duplicate on line 40 of 60
+# stops the file there; what was sent after it in its datagram is
+# deleted again; -D in batches empties the list.
+awk 'BEGIN { for (i = 1; i <= 60; i++)
+	printf "-a always,exit -F arch=b64 -S mkdir -F uid=%d\n", i == 40 ? 20005 : 20000 + i }' >/tmp/interop-batch.rules
+chmod 600 /tmp/interop-batch.rules
+if "$OURS_AUDITCTL" -R /tmp/interop-batch.rules >/dev/null 2>/tmp/interop.err; then fail "duplicate accepted by the stock kernel"; fi
+grep -q "error in line 40 of" /tmp/interop.err || fail "line of the duplicate: $(cat /tmp/interop.err)"
+expect_eq "stock: rules before line 40, none after" "$("$DEBIAN_AUDITCTL" -l | grep -c 'uid=')" 39
+"$OURS_AUDITCTL" -D >/dev/null || fail "our auditctl -D of 39 rules"
+expect_eq "after -D of the batch" "$("$DEBIAN_AUDITCTL" -l)" "No rules"
 
 # Our daemon on the stock kernel; Debian's ausearch reads its log.
 D=/tmp/interop-d

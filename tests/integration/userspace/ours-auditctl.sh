@@ -81,6 +81,30 @@ chmod 666 /tmp/ok.rules
 if "$AUDITCTL" -R /tmp/ok.rules >/dev/null 2>&1; then fail "world-writable rules file accepted"; fi
 pass "world-writable rules file refused"
 
+# -R sends runs of rules many to a datagram; a refused one still stops
+# the file at its line: the rules after it in the same datagram (line
+# 100 refused, lines 101 to 134 sent with it) are deleted again.
+"$AUDITCTL" -D >/dev/null
+awk 'BEGIN { for (i = 1; i <= 150; i++)
+	if (i == 70) print "-b 777"
+	else printf "-a always,exit -F arch=b64 -S mkdir -F uid=%d\n", i == 100 ? 10010 : 10000 + i }' >/tmp/batch.rules
+chmod 600 /tmp/batch.rules
+if "$AUDITCTL" -R /tmp/batch.rules >/dev/null 2>/tmp/ctl.err; then fail "-R with a duplicate rule accepted"; fi
+grep -q "Rule exists" /tmp/ctl.err && grep -q "error in line 100 of /tmp/batch.rules" /tmp/ctl.err ||
+	fail "duplicate not reported at its line: $(cat /tmp/ctl.err)"
+expect_eq "error lines" "$(grep -c 'error in line' /tmp/ctl.err)" 1
+expect_eq "rules before line 100 loaded, none after" "$("$AUDITCTL" -l | grep -c 'uid=')" 98
+expect_eq "the -b line between the runs" "$(status_field backlog_limit)" 777
+"$AUDITCTL" -l | grep -q 'uid=10099$' || fail "line 99's rule missing"
+if "$AUDITCTL" -l | grep -q 'uid=10101$'; then fail "line 101's rule left loaded"; fi
+"$AUDITCTL" -D >/dev/null
+if "$AUDITCTL" -c -R /tmp/batch.rules >/dev/null 2>/tmp/ctl.err; then fail "-c -R with a duplicate returned 0"; fi
+grep -q "There were 1 rule errors and 149 rules loaded" /tmp/ctl.err || fail "-c count: $(cat /tmp/ctl.err)"
+expect_eq "-c: all but the duplicate" "$("$AUDITCTL" -l | grep -c 'uid=')" 148
+expect_eq "-D deletes them all" "$("$AUDITCTL" -D)" "No rules"
+expect_eq "none left" "$("$AUDITCTL" -l)" "No rules"
+pass "-R in batches: stops at the refused line, rules after it deleted again; -c; -D"
+
 
 # -s -i and -l -i interpret as Debian's auditctl does: the enabled flag
 # and failure mode by name, the arch of a rule by name.

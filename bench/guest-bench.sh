@@ -1,6 +1,7 @@
 # `make bench` inside the UML guest (run by scripts/bench, one boot per
 # kernel per round).  Writes $R/bench.out, one measurement a line:
 #   micro CASE getppid|open|stat|file NS
+#   ruleset NAME RULES-LOADED
 #   daemon DAEMON EVENTS RECORDS LOST CALLS NS SECONDS LOG-BYTES
 # Parameters from the kernel command line:
 #   BENCH_KERNEL  ours | stock | noaudit (no audit: the same slots, no rules)
@@ -71,6 +72,53 @@ for i in 0 1 2 3 4 5 6 7 8 9; do
 done
 measure e
 ctl -D
+
+# (f) the rule sets Debian ships (/usr/share/doc/auditd/examples/rules),
+# merged as augenrules merges rules.d (files in name order, comments
+# out), less the control lines (-D, -b, -f, -e: the bench's own stay):
+#   stig: 10-base-config 30-stig 31-privileged (made by the recipe in
+#         its comments: the setuid files of /bin /sbin /usr/bin
+#         /usr/sbin) 42-injection 43-module-load 71-networking
+#   ospp: 10-base-config 30-ospp-v42*.rules 43-module-load
+#   pci:  10-base-config 30-pci-dss-v31
+# The benchmarks run as root with no login uid, as a service does, so
+# the auid>=1000 rules do not match them: what is measured is what the
+# rules cost the syscalls they do not log.
+EX=/usr/share/doc/auditd/examples/rules
+privileged() {
+	for d in /bin /sbin /usr/bin /usr/sbin; do
+		find "$d" -type f -perm -04000 2>/dev/null
+	done | sort -u | awk '{ printf "-a always,exit -F path=%s -F perm=x -F auid>=1000 -F auid!=unset -F key=privileged\n", $1 }'
+}
+ruleset() { # ruleset NAME FILE...
+	name=$1
+	shift
+	for f in "$@"; do
+		case $f in
+		31-privileged.rules) privileged ;;
+		*) cat "$EX/$f" ;;
+		esac
+	done | grep -E '^-[aAw] ' >/tmp/ruleset.rules
+	ctl -D
+	[ "$K" = noaudit ] && return
+	"$CTL" -c -R /tmp/ruleset.rules >/dev/null 2>/tmp/ruleset.err ||
+		echo "bench: $name: $(grep -c 'error in line' /tmp/ruleset.err) rules refused: $(head -n 1 /tmp/ruleset.err)" >&2
+	echo "ruleset $name $("$CTL" -l | grep -c '^-')" >>"$OUT"
+}
+if [ -d "$EX" ]; then
+	ruleset stig 10-base-config.rules 30-stig.rules 31-privileged.rules \
+		42-injection.rules 43-module-load.rules 71-networking.rules
+	measure fstig
+	# shellcheck disable=SC2046
+	ruleset ospp 10-base-config.rules $(cd "$EX" && ls 30-ospp-v42*.rules) \
+		43-module-load.rules
+	measure fospp
+	ruleset pci 10-base-config.rules 30-pci-dss-v31.rules
+	measure fpci
+	ctl -D
+else
+	echo "bench: no $EX (Debian's auditd package): no (f)" >&2
+fi
 
 # (d) one matching rule, a daemon writing to tmpfs.
 [ "$K" = noaudit ] && exit 0

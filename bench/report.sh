@@ -38,7 +38,9 @@ stats() {
 	END { flush() }'
 }
 
-{ samples | stats; echo "--"; grep '^#' "$results" || true; } | awk '
+{ samples | stats; echo "--"; grep '^#' "$results" || true
+  awk '$3 == "ruleset" && !seen[$1, $4]++ { printf "# (f) %s kernel, %s: %d rules loaded\n", $1, $4, $5 }' "$results"
+} | awk '
 function has(k, c, b) { return ((k, c, b, "n") in S) }
 function med(k, c, b) { return S[k, c, b, "med"] }
 function extra(k, c, b) { return med(k, c, b) - med("noaudit", "floor", b) }
@@ -56,13 +58,15 @@ meta { print; next }
   S[$1, $2, $3, "min"] = $6; S[$1, $2, $3, "max"] = $7
   S[$1, $2, $3, "q1"] = $8; S[$1, $2, $3, "q3"] = $9 }
 END {
-	ncase = split("a b o1 o10 o100 o1000 s1 s10 s100 s1000 e", cases, " ")
+	ncase = split("a b o1 o10 o100 o1000 s1 s10 s100 s1000 e fstig fospp fpci", cases, " ")
 	L["a"] = "(a) audit disabled"; L["b"] = "(b) enabled, no rules"
 	L["o1"] = "(c) 1 rule, other syscalls"; L["o10"] = "(c) 10 rules, other syscalls"
 	L["o100"] = "(c) 100 rules, other syscalls"; L["o1000"] = "(c) 1000 rules, other syscalls"
 	L["s1"] = "(c) 1 rule, this syscall, uid="; L["s10"] = "(c) 10 rules, this syscall, uid="
 	L["s100"] = "(c) 100 rules, this syscall, uid="; L["s1000"] = "(c) 1000 rules, this syscall, uid="
 	L["e"] = "(e) 10 directory watches"
+	L["fstig"] = "(f) STIG rules, Debian'"'"'s"; L["fospp"] = "(f) OSPP v4.2 rules, Debian'"'"'s"
+	L["fpci"] = "(f) PCI DSS v3.1 rules, Debian'"'"'s"
 	nb = split("getppid open stat file", benches, " ")
 	T["getppid"] = "getppid: ns per call"
 	T["open"] = "open+close: ns per pair (openat + close of a tmpfs file)"

@@ -216,8 +216,10 @@ void log_flush(struct logfile *lf, bool force_sync)
 		snprintf(why, sizeof(why), "%s reached max_log_file (%u MiB)",
 			 c->log_file, c->max_log_file);
 		report(lf, LOG_SIZE, why);
-		/* still open: the action keeps it (a rotation opens anew) */
-		lf->over_limit = lf->fd >= 0;
+		/* Still open and over: the action kept this file.  (After a
+		 * rotation log_open has begun a new one, under the limit.) */
+		lf->over_limit = lf->fd >= 0 &&
+			(unsigned long long)lf->size >= c->max_log_file * MIB;
 	}
 	/* the report may have closed it */
 	if (wrote && lf->fd >= 0)

@@ -443,6 +443,16 @@ static void test_log(void)
 	memset(line, 'x', sizeof(line) - 1);
 	line[sizeof(line) - 1] = '\n';
 
+	/* and again at the next 1 MiB: the new log is checked per record too */
+	for (int i = 0; i < 1100; i++) {
+		log_add(&lf, line, sizeof(line));
+		log_limit(&lf);
+	}
+	CHECK(rotations == 2);
+	log_flush(&lf, false);
+	CHECK(size_of("audit.log.1") == 1024 * 1024 + 19);
+	CHECK(size_of("audit.log") == 152 * 1024);
+
 	/* by hand, three more times: num_logs = 3 keeps .1 and .2 only */
 	for (int i = 0; i < 3; i++) {
 		log_add(&lf, "type=B\n", 7);

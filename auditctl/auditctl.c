@@ -336,14 +336,18 @@ static void undo_rules(struct ctx *x, struct batch *b, int from,
 		       cmd_report_fn report, void *rctx)
 {
 	struct batch undo;
-	int rc;
+	int rc, first = from;
 
+	while (first < b->n && !(b->req[first].done && b->req[first].err == 0))
+		first++;
+	if (first == b->n)
+		return;			/* none of them was added */
 	if (batch_init(&undo) < 0) {
-		report(rctx, b->req[from].line,
+		report(rctx, b->req[first].line,
 		       "out of memory: the rules after the failing line stay loaded");
 		return;
 	}
-	for (int i = from; i < b->n; i++) {
+	for (int i = first; i < b->n; i++) {
 		size_t len;
 		const void *d = batch_data(b, i, &len);
 

@@ -53,7 +53,7 @@ void batch_add(struct batch *b, struct al_nl *nl, int type,
 	h->nlmsg_seq = ++nl->seq;
 	memcpy(NLMSG_DATA(h), data, len);
 	*r = (struct batch_req){
-		.line = line, .seq = h->nlmsg_seq, .off = b->len, .len = msg,
+		.line = line, .seq = h->nlmsg_seq, .off = b->len,
 	};
 	b->len += msg;
 }

@@ -20,7 +20,7 @@
 struct batch_req {
 	int line;		/* the caller's tag: a rules file's line */
 	uint32_t seq;
-	size_t off, len;	/* the message in buf, header included */
+	size_t off;		/* where its message begins in buf */
 	int err;		/* its error, when done */
 	bool done;		/* the kernel's answer is known */
 };
